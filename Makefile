@@ -1,0 +1,51 @@
+# Developer tasks for Coherence. `make run` and `make test` are the two that matter.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+QT_LIBS := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libxkbcommon0
+DEMO_PACK ?= $(firstword $(wildcard scenarios/*/demo-play.yaml) tests/data/packs/mini/demo-play.yaml)
+RUN_DIR := $(HOME)/.cache/coherence-demo
+
+.PHONY: venv run test lint typecheck imports unit bench schema sysdeps clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+sysdeps:
+	@bash packaging/ensure-qt-libs.sh $(QT_LIBS)
+
+run: venv
+	@mkdir -p $(RUN_DIR)
+	$(BIN)/coherence simulate $(dir $(DEMO_PACK)) --play $(DEMO_PACK) --out $(RUN_DIR)/demo.coherence --force
+	$(BIN)/coherence info $(RUN_DIR)/demo.coherence
+
+lint: venv
+	$(BIN)/ruff check desktop tests bench
+	$(BIN)/ruff format --check desktop tests bench
+
+typecheck: venv
+	$(BIN)/mypy
+
+imports: venv
+	$(BIN)/lint-imports
+
+unit: venv sysdeps
+	$(BIN)/python -m pytest
+
+test: venv sysdeps lint imports typecheck unit
+
+schema: venv
+	$(BIN)/coherence schema --write
+
+bench: venv
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""The `coherence` command line."""

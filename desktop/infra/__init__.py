@@ -1,0 +1,1 @@
+"""Paths, logging and crash handling shared by the command line and the app."""

@@ -1,0 +1,1 @@
+"""Loading and validating scenario packs and play scripts into domain objects."""

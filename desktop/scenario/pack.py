@@ -1,0 +1,105 @@
+"""Loading a scenario pack (a folder with `scenario.yaml`, or a single YAML file)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from desktop.domain.scenario import Scenario
+from desktop.scenario.convert import scenario_from_model
+from desktop.scenario.diagnostics import Diagnostic, InvalidFile, Reporter
+from desktop.scenario.pack_checks import check_pack
+from desktop.scenario.pack_models import SCENARIO_FORMAT, ScenarioModel
+from desktop.scenario.source import display_name, read_yaml_file
+from desktop.scenario.yaml_source import YamlDocument
+
+SCENARIO_FILE = "scenario.yaml"
+MEDIA_FOLDER = "media"
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A valid pack with what the exercise document keeps of it."""
+
+    scenario: Scenario
+    path: Path
+    yaml_text: bytes
+    sha256: str
+    media: dict[str, bytes]
+    warnings: tuple[Diagnostic, ...]
+
+
+def scenario_file(path: Path) -> Path:
+    """The YAML file of a pack given as a folder or as the file itself."""
+    return path / SCENARIO_FILE if path.is_dir() else path
+
+
+def load_scenario(path: Path) -> LoadedScenario:
+    """Load and validate a pack; raises `InvalidFile` listing every error."""
+    file = scenario_file(path)
+    data, document = read_yaml_file(file)
+    return parse_scenario(data, document, file)
+
+
+def parse_scenario(
+    data: bytes, document: YamlDocument, file: Path, *, check_media: bool = True
+) -> LoadedScenario:
+    """Validate a pack already read as YAML."""
+    report = Reporter(display_name(file), document)
+    model = validate_scenario_document(document, report, file.parent if check_media else None)
+    if model is None or report.has_errors:
+        raise InvalidFile(report.sorted())
+    media = collect_media(file.parent, model) if check_media else {}
+    scenario = scenario_from_model(model, tuple(sorted(media)))
+    return LoadedScenario(
+        scenario=scenario,
+        path=file,
+        yaml_text=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        media=media,
+        warnings=tuple(report.sorted()),
+    )
+
+
+def validate_scenario_document(
+    document: YamlDocument, report: Reporter, root: Path | None
+) -> ScenarioModel | None:
+    """Check a YAML document as a pack, reporting into `report`; the model if it has a shape."""
+    raw: Any = document.data
+    if isinstance(raw, dict) and raw.get("format") != SCENARIO_FORMAT:
+        found = raw.get("format")
+        report.error(
+            ("format",) if "format" in raw else (),
+            f"expected format: {SCENARIO_FORMAT}"
+            + (f", found '{found}'" if found is not None else " (the key is missing)"),
+        )
+        return None
+    try:
+        model = ScenarioModel.model_validate(raw)
+    except ValidationError as error:
+        report.add_validation_error(error, ScenarioModel, raw)
+        return None
+    check_pack(model, report, root)
+    return model
+
+
+def collect_media(root: Path, model: ScenarioModel) -> dict[str, bytes]:
+    """The pack's media files (the `media/` folder and every attachment) by relative path."""
+    files: dict[str, bytes] = {}
+    media_dir = root / MEDIA_FOLDER
+    if media_dir.is_dir():
+        for item in sorted(media_dir.rglob("*")):
+            if item.is_file():
+                files[item.relative_to(root).as_posix()] = item.read_bytes()
+    for inject in model.injects:
+        for attachment in inject.attachments:
+            if attachment not in files:
+                files[attachment] = (root / attachment).read_bytes()
+    readme = root / "README.md"
+    if readme.is_file() and root.joinpath(SCENARIO_FILE).is_file():
+        files["README.md"] = readme.read_bytes()
+    return files

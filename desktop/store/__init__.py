@@ -1,0 +1,1 @@
+"""The exercise document: SQLite tables, migrations, and the append-only event log."""

@@ -1,0 +1,79 @@
+"""Writing and reading the exercise log (SQLAlchemy Core: the hot path)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, insert, select, text
+
+from desktop.domain.events import Event, EventKind
+from desktop.store.projector import project
+from desktop.store.tables import EventRow
+
+EVENT: Table = EventRow.__table__  # type: ignore[attr-defined]
+
+_SELECT = text(
+    "SELECT seq, id, kind, wall_time, scenario_time, by, payload, v FROM event "
+    "WHERE seq > :after ORDER BY seq"
+)
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """The table row of an event."""
+    return {
+        "seq": event.seq,
+        "id": event.id,
+        "kind": event.kind.value,
+        "wall_time": event.wall_time.isoformat(),
+        "scenario_time": event.scenario_time,
+        "by": event.by,
+        "payload": json.dumps(event.payload, ensure_ascii=False, separators=(",", ":")),
+        "v": event.v,
+    }
+
+
+def append(connection: Connection, events: Sequence[Event]) -> None:
+    """Append events and update the projections, inside the caller's transaction."""
+    if not events:
+        return
+    connection.execute(insert(EVENT), [event_row(e) for e in events])
+    for event in events:
+        project(connection, event)
+
+
+def read_events(connection: Connection, after_seq: int = 0) -> Iterator[Event]:
+    """The log in order, from the event after `after_seq`."""
+    kinds = {kind.value: kind for kind in EventKind}
+    loads = json.loads
+    parse = datetime.fromisoformat
+    result = connection.execute(_SELECT, {"after": after_seq})
+    for seq, event_id, kind, wall, scenario_time, by, payload, version in result:
+        yield Event(
+            id=event_id,
+            kind=kinds[kind],
+            wall_time=parse(wall),
+            scenario_time=scenario_time,
+            by=by,
+            payload=loads(payload),
+            v=version,
+            seq=seq,
+        )
+
+
+def last_seq(connection: Connection) -> int:
+    """The sequence number of the last event (0 for an empty log)."""
+    value = connection.execute(select(func.max(EVENT.c.seq))).scalar()
+    return int(value or 0)
+
+
+def count_events(connection: Connection) -> int:
+    """How many events the log holds."""
+    return int(connection.execute(select(func.count()).select_from(EVENT)).scalar() or 0)
+
+
+def rows_of(events: Iterable[Event]) -> list[dict[str, Any]]:
+    """Rows for many events (bulk loads)."""
+    return [event_row(e) for e in events]

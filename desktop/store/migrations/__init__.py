@@ -1,0 +1,1 @@
+"""Alembic migrations of the exercise document (batch mode, for SQLite)."""
