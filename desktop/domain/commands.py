@@ -183,6 +183,15 @@ class SaveImprovementItem:
 
 
 @dataclass(frozen=True)
+class SaveDebriefNote:
+    """Create or replace a note for the debrief, under a section heading."""
+
+    note_id: str
+    text: str
+    section: str = ""
+
+
+@dataclass(frozen=True)
 class End:
     """End the exercise; entries may still be added afterwards, marked late."""
 
@@ -208,5 +217,6 @@ Command = (
     | RecordRating
     | VoidRating
     | SaveImprovementItem
+    | SaveDebriefNote
     | End
 )

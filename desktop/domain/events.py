@@ -37,6 +37,7 @@ class EventKind(StrEnum):
     RATING_RECORDED = "rating_recorded"
     RATING_VOIDED = "rating_voided"
     IMPROVEMENT_ITEM_SAVED = "improvement_item_saved"
+    DEBRIEF_NOTE_SAVED = "debrief_note_saved"
     EXERCISE_ENDED = "exercise_ended"
 
 

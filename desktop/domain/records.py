@@ -132,3 +132,12 @@ class Participant:
     name: str
     team: str
     role: str = ""
+
+
+@dataclass(frozen=True)
+class DebriefNote:
+    """A facilitator's note for the debrief."""
+
+    id: str
+    text: str
+    section: str = ""

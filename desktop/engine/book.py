@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from desktop.domain.records import (
+    DebriefNote,
     Decision,
     DecisionContent,
     ImprovementItem,
@@ -34,6 +35,7 @@ class RecordBook:
         self.ratings: dict[str, RatingEntry] = {}
         self.replies: list[Reply] = []
         self.improvements: dict[str, ImprovementItem] = {}
+        self.debrief_notes: dict[str, DebriefNote] = {}
 
     def add_decision(self, decision: Decision) -> None:
         """Record a new decision."""

@@ -63,6 +63,16 @@ class RecordingRules:
                 FACILITATOR,
                 improvement_to_json(command.item),
             )
+        elif isinstance(command, c.SaveDebriefNote):
+            if not command.text.strip():
+                raise CommandRefused(Refusal.EMPTY_TEXT, "a debrief note needs text")
+            self._exercise.emit(
+                EventKind.DEBRIEF_NOTE_SAVED,
+                wall,
+                time,
+                FACILITATOR,
+                {"id": command.note_id, "section": command.section, "text": command.text},
+            )
         else:  # pragma: no cover - every command type is dispatched somewhere
             raise TypeError(f"not a recording command: {command!r}")
 

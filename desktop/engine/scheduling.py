@@ -72,7 +72,8 @@ class Scheduler:
         state = self._state
         deadline = state.msel.deadline_of(parent)
         released_at = parent.released_at
-        assert deadline is not None and released_at is not None
+        assert deadline is not None
+        assert released_at is not None
         teams = target_teams(parent.inject, state.team_list)
         actors = state.scenario.actor_by_id
         statuses: dict[str, str] = {}

@@ -15,7 +15,13 @@ from desktop.domain.enums import (
     TriggerWhen,
 )
 from desktop.domain.events import Event, EventKind
-from desktop.domain.records import Decision, Observation, Participant, RatingEntry
+from desktop.domain.records import (
+    DebriefNote,
+    Decision,
+    Observation,
+    Participant,
+    RatingEntry,
+)
 from desktop.domain.scenario import Scenario, Team, target_teams
 from desktop.engine.book import RecordBook, Reply
 from desktop.engine.clock import ScenarioClock
@@ -65,6 +71,7 @@ class ExerciseState:
             EventKind.RATING_RECORDED: self._on_rating,
             EventKind.RATING_VOIDED: self._on_rating_voided,
             EventKind.IMPROVEMENT_ITEM_SAVED: self._on_improvement,
+            EventKind.DEBRIEF_NOTE_SAVED: self._on_debrief_note,
             EventKind.EXERCISE_ENDED: self._on_ended,
         }
 
@@ -224,6 +231,9 @@ class ExerciseState:
     def _on_improvement(self, event: Event, p: dict[str, Any]) -> None:
         item = improvement_from_json(p)
         self.book.improvements[item.id] = item
+
+    def _on_debrief_note(self, event: Event, p: dict[str, Any]) -> None:
+        self.book.debrief_notes[p["id"]] = DebriefNote(p["id"], p["text"], p.get("section", ""))
 
 
 def _ignore(event: Event, payload: dict[str, Any]) -> None:

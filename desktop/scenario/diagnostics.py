@@ -166,19 +166,22 @@ def _data_path(loc: Sequence[Any], data: Any) -> tuple[PathPart, ...]:
     path: list[PathPart] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if _has_child(node, part):
             path.append(part)
             node = node[part]
         elif isinstance(part, str) and isinstance(node, dict):
             # A missing key: the last part names it.
             path.append(part)
             node = None
-        else:
-            continue
     return tuple(path)
+
+
+def _has_child(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return isinstance(part, str) and part in node
+    if isinstance(node, list):
+        return isinstance(part, int) and 0 <= part < len(node)
+    return False
 
 
 def _allowed_keys(model: Any, path: Sequence[PathPart]) -> list[str]:

@@ -150,7 +150,8 @@ class _EventParser(Protocol):
     def dispose(self) -> None: ...
 
 
-# libyaml is about ten times faster; the pure-Python parser is the same grammar.
+# libyaml is over ten times faster here; the pure-Python parser is the fallback for a PyYAML
+# built without it.
 _parser_factory: Callable[[str], _EventParser] = (
     yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 )

@@ -12,6 +12,7 @@ from desktop.domain.events import Event, EventKind
 from desktop.store.tables import (
     PROJECTION_TABLES,
     ConsultationRow,
+    DebriefNoteRow,
     DecisionRow,
     ImprovementItemRow,
     InjectStateRow,
@@ -35,6 +36,7 @@ CONSULTATION = _table(ConsultationRow)
 OBSERVATION = _table(ObservationRow)
 RATING = _table(RatingRow)
 IMPROVEMENT = _table(ImprovementItemRow)
+DEBRIEF_NOTE = _table(DebriefNoteRow)
 
 Handler = Callable[[Connection, Event, Mapping[str, Any]], None]
 
@@ -239,7 +241,17 @@ def _improvement(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
     )
 
 
+def _debrief_note(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
+    _upsert(
+        conn,
+        DEBRIEF_NOTE,
+        "id",
+        {"id": p["id"], "section": p.get("section", ""), "text": p["text"], "seq": event.seq},
+    )
+
+
 _HANDLERS: dict[EventKind, Handler] = {
+    EventKind.DEBRIEF_NOTE_SAVED: _debrief_note,
     EventKind.TEAM_DEFINED: _team,
     EventKind.PARTICIPANT_ADDED: _participant,
     EventKind.INJECT_RELEASED: _released,

@@ -190,7 +190,19 @@ class ImprovementItemRow(SQLModel, table=True):
     seq: int
 
 
+class DebriefNoteRow(SQLModel, table=True):
+    """A note for the debrief (hotwash), by section (projection of `debrief_note_saved`)."""
+
+    __tablename__ = "debrief_note"
+
+    id: str = Field(primary_key=True)
+    section: str = ""
+    text: str
+    seq: int
+
+
 PROJECTION_TABLES = (
+    DebriefNoteRow,
     ConsultationRow,
     DecisionRow,
     ObservationRow,
