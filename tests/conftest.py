@@ -6,11 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -43,10 +42,10 @@ def mini_loaded():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def simulated_run(tmp_path: Path) -> Iterator[Path]:
+def simulated_run(tmp_path: Path) -> Path:
     """A document made by simulating the mini pack's demo play."""
     from desktop.services.simulate import simulate
 
     out = tmp_path / "run.coherence"
     simulate(MINI_PACK, MINI_PLAY, out)
-    yield out
+    return out
