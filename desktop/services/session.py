@@ -4,7 +4,7 @@ per command."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -108,6 +108,7 @@ class ExerciseSession:
             with translated(path):
                 scenario = scenario_from_document(document.connection, path)
                 exercise = Exercise.replay(scenario, event_log.read_events(document.connection))
+                end_read(document.connection)
             session = cls(document, exercise, clock)
             if not read_only and exercise.state.lifecycle is Lifecycle.RUNNING:
                 log.warning("%s was not closed cleanly; pausing it for recovery", path)
@@ -173,6 +174,7 @@ class ExerciseSession:
         if not events and extra is None:
             return
         connection = self.document.connection
+        end_read(connection)
         try:
             with translated(self.document.path), connection.begin():
                 event_log.append(connection, events)
@@ -184,15 +186,24 @@ class ExerciseSession:
 
     def _rebuild(self) -> None:
         """Replace the in-memory engine with one replayed from the document."""
-        if self.document.connection.in_transaction():
-            self.document.connection.rollback()
-        self.exercise = Exercise.replay(
-            self.scenario, event_log.read_events(self.document.connection)
-        )
+        connection = self.document.connection
+        end_read(connection)
+        self.exercise = Exercise.replay(self.scenario, event_log.read_events(connection))
+        end_read(connection)
 
-    def events(self, after_seq: int = 0) -> Iterable[Event]:
+    def events(self, after_seq: int = 0) -> Iterator[Event]:
         """The exercise log from the document."""
-        return event_log.read_events(self.document.connection, after_seq)
+        connection = self.document.connection
+        try:
+            yield from event_log.read_events(connection, after_seq)
+        finally:
+            end_read(connection)
+
+
+def end_read(connection: Connection) -> None:
+    """End the transaction SQLAlchemy began for reading, so no old snapshot is held."""
+    if connection.in_transaction():
+        connection.rollback()
 
 
 def scenario_from_document(connection: Connection, path: Path) -> Scenario:

@@ -92,8 +92,15 @@ def fold_wal(connection: Connection) -> None:
         connection.commit()
     raw = connection.connection.dbapi_connection
     assert raw is not None
-    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    raw.execute("PRAGMA journal_mode = DELETE")
+    try:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        raw.execute("PRAGMA journal_mode = DELETE").fetchall()
+    except sqlite3.OperationalError as error:
+        # Another program is reading the document: it stays in WAL mode, whole and
+        # consistent, and is folded into one file at the next clean close.
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        log.warning("could not fold the WAL into the document: %s", error)
 
 
 def backup_with_api(source: sqlite3.Connection, destination: Path) -> None:

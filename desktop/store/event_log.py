@@ -7,13 +7,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, func, select, text
 
 from desktop.domain.events import Event, EventKind
+from desktop.store.prepared import PreparedInsert
 from desktop.store.projector import project
 from desktop.store.tables import EventRow
 
 EVENT: Table = EventRow.__table__  # type: ignore[attr-defined]
+
+_INSERT_EVENT = PreparedInsert(
+    EVENT, ("seq", "id", "kind", "wall_time", "scenario_time", "by", "payload", "v")
+)
 
 _SELECT = text(
     "SELECT seq, id, kind, wall_time, scenario_time, by, payload, v FROM event "
@@ -39,7 +44,7 @@ def append(connection: Connection, events: Sequence[Event]) -> None:
     """Append events and update the projections, inside the caller's transaction."""
     if not events:
         return
-    connection.execute(insert(EVENT), [event_row(e) for e in events])
+    _INSERT_EVENT.run(connection, [event_row(e) for e in events])
     for event in events:
         project(connection, event)
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, insert, update
 
 from desktop.domain.events import Event, EventKind
+from desktop.store.prepared import PreparedInsert
 from desktop.store.tables import (
     PROJECTION_TABLES,
     ConsultationRow,
@@ -37,6 +38,32 @@ OBSERVATION = _table(ObservationRow)
 RATING = _table(RatingRow)
 IMPROVEMENT = _table(ImprovementItemRow)
 DEBRIEF_NOTE = _table(DebriefNoteRow)
+
+_INSERT_DECISION = PreparedInsert(
+    DECISION,
+    (
+        "id",
+        "team",
+        "acting_actor",
+        "inject",
+        "title",
+        "rationale",
+        "posture",
+        "dimensions",
+        "venue",
+        "supersedes",
+        "taken_at",
+        "military_assets",
+        "recorded_at",
+        "late",
+        "recorded_seq",
+        "updated_seq",
+        "voided",
+        "void_reason",
+        "amendments",
+    ),
+)
+_INSERT_CONSULTATION = PreparedInsert(CONSULTATION, ("decision_id", "actor", "mode"))
 
 Handler = Callable[[Connection, Event, Mapping[str, Any]], None]
 
@@ -131,24 +158,28 @@ def _consultations(conn: Connection, decision_id: str, p: Mapping[str, Any]) -> 
         {"decision_id": decision_id, "actor": c["actor"], "mode": c["mode"]}
         for c in p.get("consulted", ())
     ]
-    if rows:
-        conn.execute(insert(CONSULTATION), rows)
+    _INSERT_CONSULTATION.run(conn, rows)
 
 
 def _decision(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    conn.execute(
-        insert(DECISION),
-        {
-            "id": p["id"],
-            "team": p["team"],
-            "acting_actor": p["as"],
-            "inject": p.get("inject"),
-            **_content_values(p),
-            "recorded_at": event.scenario_time,
-            "late": bool(p.get("late", False)),
-            "recorded_seq": event.seq,
-            "updated_seq": event.seq,
-        },
+    _INSERT_DECISION.run(
+        conn,
+        [
+            {
+                "id": p["id"],
+                "team": p["team"],
+                "acting_actor": p["as"],
+                "inject": p.get("inject"),
+                **_content_values(p),
+                "recorded_at": event.scenario_time,
+                "late": bool(p.get("late", False)),
+                "recorded_seq": event.seq,
+                "updated_seq": event.seq,
+                "voided": False,
+                "void_reason": "",
+                "amendments": 0,
+            }
+        ],
     )
     _consultations(conn, p["id"], p)
 

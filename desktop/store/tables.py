@@ -47,7 +47,6 @@ class EventRow(SQLModel, table=True):
     """One event of the exercise log."""
 
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_kind", "kind"),)
 
     seq: int = Field(primary_key=True)
     id: str = Field(unique=True)

@@ -59,9 +59,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("seq"),
         sa.UniqueConstraint("id"),
     )
-    with op.batch_alter_table("event", schema=None) as batch_op:
-        batch_op.create_index("ix_event_kind", ["kind"], unique=False)
-
     op.create_table(
         "improvement_item",
         sa.Column("id", sa.String(), nullable=False),
@@ -192,9 +189,6 @@ def downgrade() -> None:
     op.drop_table("observation")
     op.drop_table("inject_state")
     op.drop_table("improvement_item")
-    with op.batch_alter_table("event", schema=None) as batch_op:
-        batch_op.drop_index("ix_event_kind")
-
     op.drop_table("event")
     op.drop_table("document_info")
     with op.batch_alter_table("decision", schema=None) as batch_op:

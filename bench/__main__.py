@@ -1,0 +1,20 @@
+"""Run every benchmark and print its figures: `python -m bench`."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import record_decision, replay, startup, validation
+
+
+def main() -> int:
+    """Run the benchmarks in turn; each prints its own lines."""
+    print("Coherence benchmarks (ratios against baselines measured in this run)\n")
+    for module in (record_decision, validation, replay, startup):
+        module.run()
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
