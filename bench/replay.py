@@ -12,6 +12,7 @@ from pathlib import Path
 from bench.fixtures import MINI
 from bench.timing import median_seconds, verdict
 from desktop.domain import commands as c
+from desktop.domain.events import Event
 from desktop.domain.records import DecisionContent
 from desktop.scenario.pack import load_scenario
 from desktop.services.clocks import SimulatedClock
@@ -30,7 +31,7 @@ def build(path: Path) -> None:
     session.execute(c.Start(8 * 60))
     session.execute(c.Pause("bench"))
     exercise = session.exercise
-    events = []
+    events: list[Event] = []
     minute = 8 * 60
     while exercise.state.event_count + len(events) < EVENTS:
         clock.tick(1)

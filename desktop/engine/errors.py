@@ -33,6 +33,8 @@ class Refusal(StrEnum):
     BAD_TIME = "bad-time"
     BAD_RATE = "bad-rate"
     EMPTY_TEXT = "empty-text"
+    BAD_FIELD = "bad-field"
+    SKIPPED = "skipped"
 
 
 class CommandRefused(Exception):

@@ -107,6 +107,24 @@ class Exercise:
         if self.state.event_count:
             raise CommandRefused(Refusal.ALREADY_STARTED, "the exercise already exists")
         scenario = self.scenario
+        teams = list(teams)
+        participants = list(participants)
+        # Check everything before emitting anything: a refusal must leave no trace.
+        team_ids = set()
+        for team in teams:
+            unknown = [a for a in team.actors if a not in scenario.actor_by_id]
+            if unknown:
+                raise CommandRefused(
+                    Refusal.UNKNOWN_ACTOR, f"team '{team.id}' names unknown actors {unknown}"
+                )
+            if team.id in team_ids:
+                raise CommandRefused(Refusal.DUPLICATE_ID, f"team '{team.id}' is defined twice")
+            team_ids.add(team.id)
+        for person in participants:
+            if person.team not in team_ids:
+                raise CommandRefused(
+                    Refusal.UNKNOWN_TEAM, f"participant '{person.name}': no team '{person.team}'"
+                )
         self.emit(
             EventKind.EXERCISE_CREATED,
             wall,
@@ -121,22 +139,11 @@ class Exercise:
             },
         )
         for team in teams:
-            unknown = [a for a in team.actors if a not in scenario.actor_by_id]
-            if unknown:
-                self._pending.clear()
-                raise CommandRefused(
-                    Refusal.UNKNOWN_ACTOR, f"team '{team.id}' names unknown actors {unknown}"
-                )
             payload = {"team": team.id, "name": team.name, "actors": list(team.actors)}
             if team.briefing:
                 payload["briefing"] = team.briefing
             self.emit(EventKind.TEAM_DEFINED, wall, 0, FACILITATOR, payload)
         for person in participants:
-            if person.team not in self.state.teams:
-                self._pending.clear()
-                raise CommandRefused(
-                    Refusal.UNKNOWN_TEAM, f"participant '{person.name}': no team '{person.team}'"
-                )
             self.emit(
                 EventKind.PARTICIPANT_ADDED,
                 wall,
@@ -184,6 +191,10 @@ class Exercise:
         if isinstance(command, c.Start):
             if state.lifecycle is not Lifecycle.CREATED:
                 raise CommandRefused(Refusal.ALREADY_STARTED, "the exercise has already started")
+            if command.at < state.last_time:
+                raise CommandRefused(
+                    Refusal.BAD_TIME, "the exercise cannot start before entries already logged"
+                )
             self.emit(EventKind.EXERCISE_STARTED, wall, command.at, FACILITATOR, {})
             return
         time = self._time_for(wall, at)

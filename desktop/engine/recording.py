@@ -17,6 +17,19 @@ if TYPE_CHECKING:
     from desktop.engine.state import ExerciseState
 
 CONTROL = "control"
+_CHANGEABLE = frozenset(
+    {
+        "title",
+        "rationale",
+        "posture",
+        "dimensions",
+        "venue",
+        "consulted",
+        "supersedes",
+        "taken_at",
+        "military_assets",
+    }
+)
 
 
 class RecordingRules:
@@ -97,7 +110,7 @@ class RecordingRules:
         decision_id = command.decision_id or self._exercise.new_record_id()
         if decision_id in state.book.decisions:
             raise CommandRefused(Refusal.DUPLICATE_ID, f"a decision '{decision_id}' exists")
-        self._check_content(command.content, command.team, time)
+        self._check_content(command.content, command.team, time, None)
         payload: dict[str, Any] = {
             "id": decision_id,
             "team": command.team,
@@ -112,6 +125,13 @@ class RecordingRules:
 
     def _amend(self, command: c.AmendDecision, wall: datetime, time: int, late: bool) -> None:
         decision = self._existing_decision(command.decision)
+        unknown = set(command.changes) - _CHANGEABLE
+        if unknown:
+            raise CommandRefused(
+                Refusal.BAD_FIELD,
+                f"an amendment cannot change {', '.join(sorted(unknown))} "
+                "(team, acting actor and inject stay; record a new decision instead)",
+            )
         base = command.content or decision.content
         content = (
             content_from_json({**content_to_json(base), **command.changes})
@@ -120,7 +140,7 @@ class RecordingRules:
         )
         if content.supersedes == decision.id:
             raise CommandRefused(Refusal.UNKNOWN_DECISION, "a decision cannot supersede itself")
-        self._check_content(content, decision.team, time)
+        self._check_content(content, decision.team, decision.recorded_at, decision.recorded_seq)
         payload = {"decision": decision.id, **content_to_json(content), "late": late}
         self._exercise.emit(
             EventKind.DECISION_AMENDED, wall, time, team_actor(decision.team), payload
@@ -134,7 +154,11 @@ class RecordingRules:
             raise CommandRefused(Refusal.ALREADY_VOIDED, f"decision '{decision_id}' is void")
         return decision
 
-    def _check_content(self, content: DecisionContent, team_id: str, time: int) -> None:
+    def _check_content(
+        self, content: DecisionContent, team_id: str, time: int, recorded_seq: int | None
+    ) -> None:
+        """Check the changeable fields; `time` is when the decision was (or is) recorded and
+        `recorded_seq` its place in the log (`None` for a new decision)."""
         scenario = self._state.scenario
         if not content.title.strip():
             raise CommandRefused(Refusal.EMPTY_TEXT, "a decision needs a title")
@@ -162,6 +186,11 @@ class RecordingRules:
                 raise CommandRefused(
                     Refusal.WRONG_TEAM,
                     f"supersedes '{content.supersedes}', a decision of team '{earlier.team}'",
+                )
+            if recorded_seq is not None and earlier.recorded_seq >= recorded_seq:
+                raise CommandRefused(
+                    Refusal.UNKNOWN_DECISION,
+                    f"supersedes '{content.supersedes}', which was recorded later",
                 )
         if content.taken_at is not None and content.taken_at > time:
             raise CommandRefused(

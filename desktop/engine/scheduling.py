@@ -48,7 +48,9 @@ class Scheduler:
             candidates: list[tuple[int, int, Any]] = []
             deadline = state.msel.next_deadline()
             if deadline is not None:
-                candidates.append((deadline[0], 0, deadline[1]))
+                # Judged once the clock is past the deadline minute, so that a decision
+                # taken in that minute still counts (the deadline is included); logged at it.
+                candidates.append((deadline[0] + 1, 0, deadline[1]))
             if state.auto_release:
                 due = state.msel.next_due()
                 if due is not None:
@@ -60,7 +62,7 @@ class Scheduler:
                 return
             at = max(when, floor)
             if kind == 0:
-                self._judge_deadline(item, wall, at)
+                self._judge_deadline(item, wall, max(when - 1, floor))
             elif kind == 1:
                 cause = "trigger" if item.inject.trigger is not None else "schedule"
                 self._release(item, wall, at, CLOCK, cause)
@@ -183,6 +185,11 @@ class Scheduler:
             self._require_playing()
             self._release(item, wall, time, FACILITATOR, "facilitator")
         elif isinstance(command, c.Hold):
+            if item.status is InjectStatus.SKIPPED:
+                raise CommandRefused(
+                    Refusal.SKIPPED,
+                    f"inject '{command.inject}' is skipped; release it by hand to play it",
+                )
             if item.status is InjectStatus.HELD:
                 raise CommandRefused(
                     Refusal.ALREADY_HELD, f"inject '{command.inject}' is already held"

@@ -170,8 +170,6 @@ def open_document(path: Path, *, read_only: bool = False) -> Document:
     path = Path(path)
     revision = _inspect(path)
     _refuse_if_newer(path, revision)
-    from desktop.store.migrate import upgrade
-
     if read_only:
         if revision == HEAD_REVISION:
             with translated(path):
@@ -180,16 +178,20 @@ def open_document(path: Path, *, read_only: bool = False) -> Document:
                 )
         temp_dir = Path(tempfile.mkdtemp(prefix="coherence-"))
         copy = temp_dir / path.name
-        with translated(path):
-            source = sqlite_connect(path, read_only=True)
-            try:
-                backup_with_api(source, copy)
-            finally:
-                source.close()
-            upgrade(copy)
-            return Document(
-                path, make_engine(copy, read_only=True), read_only=True, temp_dir=temp_dir
-            )
+        try:
+            with translated(path):
+                source = sqlite_connect(path, read_only=True)
+                try:
+                    backup_with_api(source, copy)
+                finally:
+                    source.close()
+                _upgrade(path, copy)
+                return Document(
+                    path, make_engine(copy, read_only=True), read_only=True, temp_dir=temp_dir
+                )
+        except BaseException:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+            raise
     if revision != HEAD_REVISION:
         target = backup_path(path, revision)
         log.info("upgrading %s from revision %s; backup at %s", path, revision, target)
@@ -199,7 +201,7 @@ def open_document(path: Path, *, read_only: bool = False) -> Document:
                 backup_with_api(source, target)
             finally:
                 source.close()
-            upgrade(path)
+            _upgrade(path, path)
     with translated(path):
         return Document(path, make_engine(path), read_only=False, temp_dir=None)
 
@@ -218,24 +220,39 @@ def create_document(
     from desktop.store.migrate import upgrade
 
     building = path.with_name(f".{path.name}.creating")
-    with translated(path):
+    try:
+        with translated(path):
+            _remove_with_sidecars(building)
+            _upgrade(path, building)
+            engine = make_engine(building)
+            try:
+                with engine.begin() as connection:
+                    connection.exec_driver_sql(
+                        "INSERT INTO document_info (key, value) VALUES ('application', ?)",
+                        (APPLICATION,),
+                    )
+                    setup(connection)
+                with engine.connect() as connection:
+                    fold_wal(connection)
+            finally:
+                engine.dispose()
+            _remove_with_sidecars(path)
+            os.replace(building, path)
+    except BaseException:
         _remove_with_sidecars(building)
-        upgrade(building)
-        engine = make_engine(building)
-        try:
-            with engine.begin() as connection:
-                connection.exec_driver_sql(
-                    "INSERT INTO document_info (key, value) VALUES ('application', ?)",
-                    (APPLICATION,),
-                )
-                setup(connection)
-            with engine.connect() as connection:
-                fold_wal(connection)
-        finally:
-            engine.dispose()
-        _remove_with_sidecars(path)
-        os.replace(building, path)
+        raise
+    with translated(path):
         return Document(path, make_engine(path), read_only=False, temp_dir=None)
+
+
+def _upgrade(document: Path, file: Path) -> None:
+    """Migrate `file` (the document or a copy of it); a failure is a damaged document."""
+    from desktop.store.migrate import MigrationFailed, upgrade
+
+    try:
+        upgrade(file)
+    except MigrationFailed as error:
+        raise DocumentError(DocumentProblem.CORRUPT, document, str(error)) from None
 
 
 def _remove_with_sidecars(path: Path) -> None:

@@ -25,18 +25,27 @@ class DocumentProblem(StrEnum):
 
 
 _MESSAGES = {
-    DocumentProblem.NOT_FOUND: "there is no such file",
-    DocumentProblem.EXISTS: "a file of that name already exists",
-    DocumentProblem.NOT_A_DOCUMENT: "this file is not a Coherence exercise document",
-    DocumentProblem.CORRUPT: "the document is damaged and cannot be read",
+    DocumentProblem.NOT_FOUND: "there is no such file; check the name and the folder",
+    DocumentProblem.EXISTS: "a file of that name already exists; choose another name",
+    DocumentProblem.NOT_A_DOCUMENT: (
+        "this file is not a Coherence exercise document; open a .coherence file"
+    ),
+    DocumentProblem.CORRUPT: (
+        "the document is damaged and cannot be used; open a backup copy (the file was not changed)"
+    ),
     DocumentProblem.TOO_NEW: (
         "the document was written by a newer version of Coherence; "
         "update Coherence to open it (the file was not changed)"
     ),
-    DocumentProblem.READ_ONLY: "the document cannot be written (read-only file, folder or media)",
+    DocumentProblem.READ_ONLY: (
+        "the document cannot be written (read-only file, folder or media); "
+        "save a copy somewhere writable"
+    ),
     DocumentProblem.LOCKED: "another program is using the document; close it and try again",
     DocumentProblem.DISK_FULL: "the disk is full; free some space and try again",
-    DocumentProblem.UNREADABLE: "the document cannot be opened",
+    DocumentProblem.UNREADABLE: (
+        "the document cannot be opened; check that the file and its folder are accessible"
+    ),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from desktop.store.schema import HEAD_REVISION, ensure_log_guards
 
@@ -32,31 +33,47 @@ def script_head() -> str:
     return head
 
 
+class MigrationFailed(Exception):
+    """A document could not be brought up to date; it was left as it was."""
+
+
 def upgrade(path: Path) -> None:
     """Migrate the document at `path` to the head revision on a connection of its own.
 
-    Foreign keys are off during the migration (batch mode copies tables) and checked
-    afterwards; the log's guards are re-created, since copying a table drops its triggers.
+    The whole migration is one transaction (SQLite's DDL is transactional): foreign keys
+    are off while batch mode copies tables, checked before the commit, and the log's
+    guards are re-created, since copying a table drops its triggers. On any failure the
+    transaction is rolled back and `MigrationFailed` raised.
     """
     from alembic import command
     from alembic.config import Config
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, event
     from sqlalchemy.pool import StaticPool
 
-    raw = sqlite3.connect(str(path))
+    raw = sqlite3.connect(str(path), isolation_level=None)
     raw.execute("PRAGMA foreign_keys = OFF")
     engine = create_engine("sqlite+pysqlite://", creator=lambda: raw, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Python's sqlite3 would run DDL outside a transaction; begin one explicitly.
+        connection.connection.driver_connection.execute("BEGIN IMMEDIATE")
+
     try:
         with engine.begin() as connection:
             config = Config()
             config.set_main_option("script_location", str(MIGRATIONS))
             config.attributes["connection"] = connection
             command.upgrade(config, HEAD_REVISION)
-        problems = raw.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise sqlite3.DatabaseError(f"foreign keys broken by migration: {problems[:5]}")
-        ensure_log_guards(raw)
-        raw.commit()
+            problems = raw.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                tables = sorted({row[0] for row in problems})
+                raise MigrationFailed(f"entries refer to missing rows in {', '.join(tables)}")
+            ensure_log_guards(raw)
+    except MigrationFailed:
+        raise
+    except sqlite3.DatabaseError as error:
+        raise MigrationFailed(str(error)) from error
     finally:
         engine.dispose()
         raw.close()

@@ -85,7 +85,11 @@ def results() -> dict[str, subprocess.CompletedProcess[str]]:
     ("name", "line", "column", "message"), LOCATED_CASES, ids=[c[0] for c in LOCATED_CASES]
 )
 def test_malformed_file_is_refused_at_its_line(
-    name: str, line: int, column: int, message: str, results: dict[str, subprocess.CompletedProcess[str]]
+    name: str,
+    line: int,
+    column: int,
+    message: str,
+    results: dict[str, subprocess.CompletedProcess[str]],
 ) -> None:
     """Each corpus file exits 2 with a located message naming the exact line and problem."""
     assert (MALFORMED / name).is_file()
@@ -100,7 +104,9 @@ def test_malformed_file_is_refused_at_its_line(
     ), f"expected {shown}:{line}:{column}: ...{message}... in:\n{done.stderr}"
 
 
-@pytest.mark.parametrize(("name", "expected"), FILE_LEVEL_CASES, ids=[c[0] for c in FILE_LEVEL_CASES])
+@pytest.mark.parametrize(
+    ("name", "expected"), FILE_LEVEL_CASES, ids=[c[0] for c in FILE_LEVEL_CASES]
+)
 def test_file_level_problem_names_the_file(
     name: str, expected: str, results: dict[str, subprocess.CompletedProcess[str]]
 ) -> None:

@@ -48,9 +48,7 @@ def _long_play(folder: Path) -> Path:
                 f"title: Step {n}, consulted: [{{actor: unhcr, mode: consult}}]}}}}"
             )
         elif n % 3 == 1:
-            lines.append(
-                f"  - {{at: {at}, reply: {{team: {team}, from: nec, text: Reply {n}}}}}"
-            )
+            lines.append(f"  - {{at: {at}, reply: {{team: {team}, from: nec, text: Reply {n}}}}}")
         else:
             lines.append(
                 f"  - {{at: {at}, observation: {{observer: Eval 1, team: {team}, "
@@ -64,13 +62,18 @@ def _long_play(folder: Path) -> Path:
 def _signature(event: Event) -> tuple[object, ...]:
     """What must match between two runs of the same play (ids and wall times differ)."""
     payload = event.payload
-    return (event.seq, event.kind, event.scenario_time, event.by, payload.get("inject"),
-            payload.get("title"), payload.get("team"))
+    return (
+        event.seq,
+        event.kind,
+        event.scenario_time,
+        event.by,
+        payload.get("inject"),
+        payload.get("title"),
+        payload.get("team"),
+    )
 
 
-def _reference(
-    tmp_path: Path, play: Path
-) -> tuple[list[tuple[object, ...]], dict[int, int]]:
+def _reference(tmp_path: Path, play: Path) -> tuple[list[tuple[object, ...]], dict[int, int]]:
     """The full run's events and, for each number of steps done, the events logged by then."""
     boundaries: dict[int, int] = {}
     out = tmp_path / "reference.coherence"
@@ -79,6 +82,7 @@ def _reference(
         boundaries[done] = seen[0]
 
     seen = [0]
+
     # Count events as they are committed by reading the document after each step.
     def counting(done: int, total: int) -> None:
         raw = sqlite3.connect(out)
@@ -102,8 +106,18 @@ def _reference(
 
 def _run_and_kill(out: Path, play: Path, delay: float) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "desktop.cli.main", "simulate", str(PACK), "--play", str(play),
-         "--out", str(out), "--force"],
+        [
+            sys.executable,
+            "-m",
+            "desktop.cli.main",
+            "simulate",
+            str(PACK),
+            "--play",
+            str(play),
+            "--out",
+            str(out),
+            "--force",
+        ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -1,7 +1,5 @@
-"""Behaviour DESIGN.md asks for that the store does not deliver yet (each test names the gap).
-
-These tests fail until desktop/ is fixed; they are not marked xfail on purpose.
-"""
+"""Failures leave nothing behind: no half-made files, no applied half-migrations, no
+temporary copies, and a clear DocumentError instead of a raw database error."""
 
 from __future__ import annotations
 

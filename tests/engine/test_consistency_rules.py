@@ -1,8 +1,5 @@
-"""Behaviour that contradicts DESIGN.md or the engine's own rules; these fail until fixed.
-
-Kept apart (and not marked xfail) so the lead sees them fail. Each test says what the
-design asks for; once fixed they belong with the other engine tests.
-"""
+"""Consistency rules: refusals leave no trace, time never runs backwards, amendments stay
+within what the decision was, and a decision in the deadline minute counts for triggers."""
 
 from __future__ import annotations
 
