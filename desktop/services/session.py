@@ -45,6 +45,7 @@ class ExerciseSession:
         self.exercise = exercise
         self.clock = clock
         self.recovered = recovered
+        self._stale = False
 
     @property
     def scenario(self) -> Scenario:
@@ -137,6 +138,7 @@ class ExerciseSession:
         self, command: c.Command, *, at: int | None = None, extra: Extra | None = None
     ) -> list[Event]:
         """Advance the clock to now, carry out `command`, and commit both at once."""
+        self._ensure_current()
         wall = self.clock()
         exercise = self.exercise
 
@@ -154,6 +156,7 @@ class ExerciseSession:
 
     def tick(self) -> list[Event]:
         """Commit whatever has fallen due on the clock (the app calls this every second)."""
+        self._ensure_current()
         wall = self.clock()
         return self._transaction(lambda: self.exercise.advance(wall), None)
 
@@ -176,20 +179,40 @@ class ExerciseSession:
         connection = self.document.connection
         end_read(connection)
         try:
-            with translated(self.document.path), connection.begin():
-                event_log.append(connection, events)
-                if extra is not None:
-                    extra(connection)
+            with translated(self.document.path):
+                if extra is None:
+                    event_log.commit_events(connection, events)
+                else:
+                    with connection.begin():
+                        event_log.append(connection, events)
+                        extra(connection)
         except BaseException:
             self._rebuild()
             raise
 
     def _rebuild(self) -> None:
-        """Replace the in-memory engine with one replayed from the document."""
+        """Replace the in-memory engine with one replayed from the document.
+
+        Called after a failure; if the document cannot be read right now (still locked,
+        say), the engine is marked stale and rebuilt before the next command instead, so
+        the original error is the one the caller sees.
+        """
+        self._stale = True
+        try:
+            self._ensure_current()
+        except Exception as error:
+            log.warning("could not reread %s yet: %s", self.document.path, error)
+
+    def _ensure_current(self) -> None:
+        """Rebuild the engine from the document if a failure left it ahead of the log."""
+        if not self._stale:
+            return
         connection = self.document.connection
-        end_read(connection)
-        self.exercise = Exercise.replay(self.scenario, event_log.read_events(connection))
-        end_read(connection)
+        with translated(self.document.path):
+            end_read(connection)
+            self.exercise = Exercise.replay(self.scenario, event_log.read_events(connection))
+            end_read(connection)
+        self._stale = False
 
     def events(self, after_seq: int = 0) -> Iterator[Event]:
         """The exercise log from the document."""

@@ -29,8 +29,8 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine over one long-lived connection to `path`.
 
     Writable documents use WAL, `synchronous=FULL` (an acknowledged entry survives a power
-    cut) and foreign keys; every transaction begins IMMEDIATE so that a writer never
-    fails half-way on a lock upgrade.
+    cut) and foreign keys. Transactions are begun explicitly (the driver runs in
+    autocommit mode), so SQLAlchemy's transaction is SQLite's.
     """
 
     def creator() -> sqlite3.Connection:
@@ -47,12 +47,11 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
             cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
-    begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
-
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        # Straight to the driver: this runs for every command, and SQLAlchemy's statement
-        # machinery would cost more than the BEGIN itself.
-        connection.connection.driver_connection.execute(begin)
+        # A deferred BEGIN: reading never takes the write lock. Writes through SQLAlchemy
+        # write first, so they take the lock at once; the hot path begins IMMEDIATE itself
+        # (`event_log.commit_events`).
+        connection.connection.driver_connection.execute("BEGIN")
 
     return engine

@@ -217,8 +217,6 @@ def create_document(
     path = Path(path)
     if path.exists() and not overwrite:
         raise DocumentError(DocumentProblem.EXISTS, path)
-    from desktop.store.migrate import upgrade
-
     building = path.with_name(f".{path.name}.creating")
     try:
         with translated(path):

@@ -10,13 +10,13 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, select, text
 
 from desktop.domain.events import Event, EventKind
-from desktop.store.prepared import PreparedInsert
+from desktop.store.prepared import DriverSql, insert_statement
 from desktop.store.projector import project
 from desktop.store.tables import EventRow
 
 EVENT: Table = EventRow.__table__  # type: ignore[attr-defined]
 
-_INSERT_EVENT = PreparedInsert(
+_INSERT_EVENT = insert_statement(
     EVENT, ("seq", "id", "kind", "wall_time", "scenario_time", "by", "payload", "v")
 )
 
@@ -44,9 +44,32 @@ def append(connection: Connection, events: Sequence[Event]) -> None:
     """Append events and update the projections, inside the caller's transaction."""
     if not events:
         return
-    _INSERT_EVENT.run(connection, [event_row(e) for e in events])
+    sql = DriverSql(connection)
+    sql.run_many(_INSERT_EVENT, [event_row(e) for e in events])
     for event in events:
-        project(connection, event)
+        project(sql, event)
+
+
+def commit_events(connection: Connection, events: Sequence[Event]) -> None:
+    """Append events and their projections in a write transaction of their own.
+
+    The hot path of every command: the transaction is begun and committed on the driver
+    connection, bypassing SQLAlchemy's transaction bookkeeping. `connection` must not be
+    in a SQLAlchemy transaction.
+    """
+    if not events:
+        return
+    assert not connection.in_transaction()
+    sql = DriverSql(connection)
+    sql.begin_write()
+    try:
+        sql.run_many(_INSERT_EVENT, [event_row(e) for e in events])
+        for event in events:
+            project(sql, event)
+        sql.commit()
+    except BaseException:
+        sql.rollback()
+        raise
 
 
 def read_events(connection: Connection, after_seq: int = 0) -> Iterator[Event]:

@@ -1,4 +1,8 @@
-"""Keeps the projection tables in step with the log, one event at a time (SQLAlchemy Core)."""
+"""Keeps the projection tables in step with the log, one event at a time.
+
+The statements are SQLAlchemy Core, compiled once and run on the driver connection
+(`DriverSql`): this runs inside every command's transaction.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, update
+from sqlalchemy import Connection, Table, bindparam, delete, update
+from sqlalchemy.sql import ClauseElement
 
 from desktop.domain.events import Event, EventKind
-from desktop.store.prepared import PreparedInsert
+from desktop.store.prepared import DriverSql, insert_statement
 from desktop.store.tables import (
     PROJECTION_TABLES,
     ConsultationRow,
@@ -39,21 +44,58 @@ RATING = _table(RatingRow)
 IMPROVEMENT = _table(ImprovementItemRow)
 DEBRIEF_NOTE = _table(DebriefNoteRow)
 
-_INSERT_DECISION = PreparedInsert(
+_CONTENT = (
+    "title",
+    "rationale",
+    "posture",
+    "dimensions",
+    "venue",
+    "supersedes",
+    "taken_at",
+    "military_assets",
+)
+
+
+class _Upsert:
+    """Update the row with this key, or insert it (portable; no dialect-specific upsert)."""
+
+    def __init__(self, table: Table, key: str, columns: tuple[str, ...]) -> None:
+        self.key = key
+        others = [c for c in columns if c != key]
+        self.update = (
+            update(table)
+            .where(table.c[key] == bindparam("match_key"))
+            .values({c: bindparam(c) for c in others})
+        )
+        # A new row needs every column: the ones not given take their declared defaults.
+        self.defaults = {
+            column.name: column.default.arg if column.default is not None else None
+            for column in table.columns
+            if column.name not in columns
+        }
+        self.insert = insert_statement(table, (*columns, *self.defaults))
+
+    def __call__(self, sql: DriverSql, values: dict[str, Any]) -> None:
+        if sql.run(self.update, {**values, "match_key": values[self.key]}) == 0:
+            sql.run(self.insert, {**self.defaults, **values})
+
+
+_TEAM = _Upsert(TEAM, "id", ("id", "name", "actors", "briefing", "position"))
+_PARTICIPANT = insert_statement(PARTICIPANT, ("name", "team_id", "role", "seq"))
+_INJECT_RELEASED = _Upsert(
+    INJECT_STATE, "inject_id", ("inject_id", "status", "released_at", "cause", "seq")
+)
+_INJECT_HELD = _Upsert(INJECT_STATE, "inject_id", ("inject_id", "status", "seq"))
+_INJECT_SKIPPED = _Upsert(INJECT_STATE, "inject_id", ("inject_id", "status", "reason", "seq"))
+_INJECT_ADDED = _Upsert(INJECT_STATE, "inject_id", ("inject_id", "status", "adhoc", "seq"))
+_DECISION = insert_statement(
     DECISION,
     (
         "id",
         "team",
         "acting_actor",
         "inject",
-        "title",
-        "rationale",
-        "posture",
-        "dimensions",
-        "venue",
-        "supersedes",
-        "taken_at",
-        "military_assets",
+        *_CONTENT,
         "recorded_at",
         "late",
         "recorded_seq",
@@ -63,39 +105,105 @@ _INSERT_DECISION = PreparedInsert(
         "amendments",
     ),
 )
-_INSERT_CONSULTATION = PreparedInsert(CONSULTATION, ("decision_id", "actor", "mode"))
+_AMEND = (
+    update(DECISION)
+    .where(DECISION.c.id == bindparam("match_id"))
+    .values(
+        {
+            **{c: bindparam(c) for c in _CONTENT},
+            "amendments": DECISION.c.amendments + 1,
+            "updated_seq": bindparam("updated_seq"),
+        }
+    )
+)
+_VOID_DECISION = (
+    update(DECISION)
+    .where(DECISION.c.id == bindparam("match_id"))
+    .values(voided=True, void_reason=bindparam("void_reason"), updated_seq=bindparam("seq"))
+)
+_CONSULTATION = insert_statement(CONSULTATION, ("decision_id", "actor", "mode"))
+_CLEAR_CONSULTATIONS = delete(CONSULTATION).where(
+    CONSULTATION.c.decision_id == bindparam("match_id")
+)
+_OBSERVATION = insert_statement(
+    OBSERVATION,
+    (
+        "id",
+        "observer",
+        "team",
+        "objective",
+        "kind",
+        "text",
+        "inject",
+        "recorded_at",
+        "voided",
+        "late",
+        "seq",
+    ),
+)
+_VOID_OBSERVATION = (
+    update(OBSERVATION).where(OBSERVATION.c.id == bindparam("match_id")).values(voided=True)
+)
+_RATING = insert_statement(
+    RATING,
+    (
+        "id",
+        "observer",
+        "team",
+        "objective",
+        "rating",
+        "final",
+        "note",
+        "recorded_at",
+        "voided",
+        "late",
+        "seq",
+    ),
+)
+_VOID_RATING = update(RATING).where(RATING.c.id == bindparam("match_id")).values(voided=True)
+_IMPROVEMENT = _Upsert(
+    IMPROVEMENT,
+    "id",
+    (
+        "id",
+        "issue",
+        "corrective_action",
+        "capability",
+        "objective",
+        "responsible",
+        "start",
+        "completion",
+        "seq",
+    ),
+)
+_DEBRIEF_NOTE = _Upsert(DEBRIEF_NOTE, "id", ("id", "section", "text", "seq"))
+_CLEAR: tuple[ClauseElement, ...] = tuple(delete(_table(m)) for m in PROJECTION_TABLES)
 
-Handler = Callable[[Connection, Event, Mapping[str, Any]], None]
+Handler = Callable[[DriverSql, Event, Mapping[str, Any]], None]
 
 
-def project(connection: Connection, event: Event) -> None:
+def project(sql: DriverSql, event: Event) -> None:
     """Apply one event to the projection tables, inside the caller's transaction."""
     handler = _HANDLERS.get(event.kind)
     if handler is not None:
-        handler(connection, event, event.payload)
+        handler(sql, event, event.payload)
 
 
 def rebuild(connection: Connection, events: Iterable[Event]) -> None:
-    """Empty the projections and rebuild them from `events` (the whole log, in order)."""
-    for model in PROJECTION_TABLES:
-        connection.execute(delete(_table(model)))
+    """Empty the projections and rebuild them from `events` (the whole log, in order).
+
+    Runs inside the caller's transaction on `connection`.
+    """
+    sql = DriverSql(connection)
+    for statement in _CLEAR:
+        sql.run(statement)
     for event in events:
-        project(connection, event)
+        project(sql, event)
 
 
-def _upsert(conn: Connection, table: Table, key: str, values: dict[str, Any]) -> None:
-    """Update the row with this key, or insert it (portable; no dialect-specific upsert)."""
-    column = table.c[key]
-    updated = conn.execute(update(table).where(column == values[key]).values(values))
-    if updated.rowcount == 0:
-        conn.execute(insert(table), values)
-
-
-def _team(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    _upsert(
-        conn,
-        TEAM,
-        "id",
+def _team(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    _TEAM(
+        sql,
         {
             "id": p["team"],
             "name": p.get("name", p["team"]),
@@ -106,37 +214,53 @@ def _team(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
     )
 
 
-def _participant(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    conn.execute(
-        insert(PARTICIPANT),
+def _participant(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    sql.run(
+        _PARTICIPANT,
         {"name": p["name"], "team_id": p["team"], "role": p.get("role", ""), "seq": event.seq},
     )
 
 
-def _inject_state(conn: Connection, event: Event, inject_id: str, values: dict[str, Any]) -> None:
-    _upsert(conn, INJECT_STATE, "inject_id", {"inject_id": inject_id, **values, "seq": event.seq})
-
-
-def _released(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    _inject_state(
-        conn,
-        event,
-        p["inject"],
-        {"status": "released", "released_at": event.scenario_time, "cause": p.get("cause")},
+def _released(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    _INJECT_RELEASED(
+        sql,
+        {
+            "inject_id": p["inject"],
+            "status": "released",
+            "released_at": event.scenario_time,
+            "cause": p.get("cause"),
+            "seq": event.seq,
+        },
     )
 
 
-def _held(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    _inject_state(conn, event, p["inject"], {"status": "held"})
+def _held(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    _INJECT_HELD(sql, {"inject_id": p["inject"], "status": "held", "seq": event.seq})
 
 
-def _skipped(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    _inject_state(conn, event, p["inject"], {"status": "skipped", "reason": p.get("reason", "")})
+def _skipped(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    _INJECT_SKIPPED(
+        sql,
+        {
+            "inject_id": p["inject"],
+            "status": "skipped",
+            "reason": p.get("reason", ""),
+            "seq": event.seq,
+        },
+    )
 
 
-def _added(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
+def _added(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
     inject = p["inject"]
-    _inject_state(conn, event, inject["id"], {"status": "pending", "adhoc": json.dumps(inject)})
+    _INJECT_ADDED(
+        sql,
+        {
+            "inject_id": inject["id"],
+            "status": "pending",
+            "adhoc": json.dumps(inject),
+            "seq": event.seq,
+        },
+    )
 
 
 def _content_values(p: Mapping[str, Any]) -> dict[str, Any]:
@@ -153,63 +277,54 @@ def _content_values(p: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _consultations(conn: Connection, decision_id: str, p: Mapping[str, Any]) -> None:
-    rows = [
-        {"decision_id": decision_id, "actor": c["actor"], "mode": c["mode"]}
-        for c in p.get("consulted", ())
-    ]
-    _INSERT_CONSULTATION.run(conn, rows)
-
-
-def _decision(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    _INSERT_DECISION.run(
-        conn,
+def _consultations(sql: DriverSql, decision_id: str, p: Mapping[str, Any]) -> None:
+    sql.run_many(
+        _CONSULTATION,
         [
-            {
-                "id": p["id"],
-                "team": p["team"],
-                "acting_actor": p["as"],
-                "inject": p.get("inject"),
-                **_content_values(p),
-                "recorded_at": event.scenario_time,
-                "late": bool(p.get("late", False)),
-                "recorded_seq": event.seq,
-                "updated_seq": event.seq,
-                "voided": False,
-                "void_reason": "",
-                "amendments": 0,
-            }
+            {"decision_id": decision_id, "actor": c["actor"], "mode": c["mode"]}
+            for c in p.get("consulted", ())
         ],
     )
-    _consultations(conn, p["id"], p)
 
 
-def _amended(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    decision_id = p["decision"]
-    conn.execute(
-        update(DECISION)
-        .where(DECISION.c.id == decision_id)
-        .values(
+def _decision(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    sql.run(
+        _DECISION,
+        {
+            "id": p["id"],
+            "team": p["team"],
+            "acting_actor": p["as"],
+            "inject": p.get("inject"),
             **_content_values(p),
-            amendments=DECISION.c.amendments + 1,
-            updated_seq=event.seq,
-        )
+            "recorded_at": event.scenario_time,
+            "late": bool(p.get("late", False)),
+            "recorded_seq": event.seq,
+            "updated_seq": event.seq,
+            "voided": False,
+            "void_reason": "",
+            "amendments": 0,
+        },
     )
-    conn.execute(delete(CONSULTATION).where(CONSULTATION.c.decision_id == decision_id))
-    _consultations(conn, decision_id, p)
+    _consultations(sql, p["id"], p)
 
 
-def _decision_voided(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    conn.execute(
-        update(DECISION)
-        .where(DECISION.c.id == p["decision"])
-        .values(voided=True, void_reason=p.get("reason", ""), updated_seq=event.seq)
+def _amended(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    decision_id = p["decision"]
+    sql.run(_AMEND, {**_content_values(p), "match_id": decision_id, "updated_seq": event.seq})
+    sql.run(_CLEAR_CONSULTATIONS, {"match_id": decision_id})
+    _consultations(sql, decision_id, p)
+
+
+def _decision_voided(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    sql.run(
+        _VOID_DECISION,
+        {"match_id": p["decision"], "void_reason": p.get("reason", ""), "seq": event.seq},
     )
 
 
-def _observation(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    conn.execute(
-        insert(OBSERVATION),
+def _observation(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    sql.run(
+        _OBSERVATION,
         {
             "id": p["id"],
             "observer": p["observer"],
@@ -219,21 +334,20 @@ def _observation(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
             "text": p["text"],
             "inject": p.get("inject"),
             "recorded_at": event.scenario_time,
+            "voided": False,
             "late": bool(p.get("late", False)),
             "seq": event.seq,
         },
     )
 
 
-def _observation_voided(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    conn.execute(
-        update(OBSERVATION).where(OBSERVATION.c.id == p["observation"]).values(voided=True)
-    )
+def _observation_voided(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    sql.run(_VOID_OBSERVATION, {"match_id": p["observation"]})
 
 
-def _rating(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    conn.execute(
-        insert(RATING),
+def _rating(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    sql.run(
+        _RATING,
         {
             "id": p["id"],
             "observer": p["observer"],
@@ -243,21 +357,20 @@ def _rating(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
             "final": bool(p.get("final", False)),
             "note": p.get("note", ""),
             "recorded_at": event.scenario_time,
+            "voided": False,
             "late": bool(p.get("late", False)),
             "seq": event.seq,
         },
     )
 
 
-def _rating_voided(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    conn.execute(update(RATING).where(RATING.c.id == p["rating"]).values(voided=True))
+def _rating_voided(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    sql.run(_VOID_RATING, {"match_id": p["rating"]})
 
 
-def _improvement(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    _upsert(
-        conn,
-        IMPROVEMENT,
-        "id",
+def _improvement(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    _IMPROVEMENT(
+        sql,
         {
             "id": p["id"],
             "issue": p["issue"],
@@ -272,17 +385,14 @@ def _improvement(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
     )
 
 
-def _debrief_note(conn: Connection, event: Event, p: Mapping[str, Any]) -> None:
-    _upsert(
-        conn,
-        DEBRIEF_NOTE,
-        "id",
+def _debrief_note(sql: DriverSql, event: Event, p: Mapping[str, Any]) -> None:
+    _DEBRIEF_NOTE(
+        sql,
         {"id": p["id"], "section": p.get("section", ""), "text": p["text"], "seq": event.seq},
     )
 
 
 _HANDLERS: dict[EventKind, Handler] = {
-    EventKind.DEBRIEF_NOTE_SAVED: _debrief_note,
     EventKind.TEAM_DEFINED: _team,
     EventKind.PARTICIPANT_ADDED: _participant,
     EventKind.INJECT_RELEASED: _released,
@@ -297,4 +407,5 @@ _HANDLERS: dict[EventKind, Handler] = {
     EventKind.RATING_RECORDED: _rating,
     EventKind.RATING_VOIDED: _rating_voided,
     EventKind.IMPROVEMENT_ITEM_SAVED: _improvement,
+    EventKind.DEBRIEF_NOTE_SAVED: _debrief_note,
 }
