@@ -69,7 +69,7 @@ class _Upsert:
         )
         # A new row needs every column: the ones not given take their declared defaults.
         self.defaults = {
-            column.name: column.default.arg if column.default is not None else None
+            column.name: getattr(column.default, "arg", None)
             for column in table.columns
             if column.name not in columns
         }

@@ -132,7 +132,9 @@ MESSAGES = {
     "empty": "this file is not a Coherence exercise document",
     "other-sqlite": "this file is not a Coherence exercise document",
 }
+# A zero-byte file is a valid empty SQLite database: `info` must not turn it into one.
 DOC_CASES = [(command, kind) for command in ("info", "export") for kind in MESSAGES]
+DOC_CASES.remove(("export", "empty"))
 
 
 @pytest.fixture(scope="module")
