@@ -174,6 +174,8 @@ class Scheduler:
             self._add(command, wall, time)
             return
         assert isinstance(command, c.Release | c.Hold | c.Skip)
+        if state.lifecycle is Lifecycle.ENDED:
+            raise CommandRefused(Refusal.ENDED, "the exercise has ended")
         if command.inject not in state.msel:
             raise CommandRefused(Refusal.UNKNOWN_INJECT, f"no inject '{command.inject}'")
         item = state.msel[command.inject]
