@@ -33,7 +33,7 @@ def build(path: Path) -> None:
     exercise = session.exercise
     events: list[Event] = []
     minute = 8 * 60
-    while exercise.state.event_count + len(events) < EVENTS:
+    while exercise.state.event_count < EVENTS:
         clock.tick(1)
         minute += 1
         for command in (
@@ -43,7 +43,7 @@ def build(path: Path) -> None:
             events += exercise.execute(command, clock(), at=minute)
     connection = session.document.connection
     with connection.begin():
-        event_log.append(connection, events[: EVENTS - exercise.state.event_count + len(events)])
+        event_log.append(connection, events)
     session.document.close()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -134,47 +133,41 @@ MESSAGES = {
 }
 # A zero-byte file is a valid empty SQLite database: `info` must not turn it into one.
 DOC_CASES = [(command, kind) for command in ("info", "export") for kind in MESSAGES]
-DOC_CASES.remove(("export", "empty"))
-
-
-@pytest.fixture(scope="module")
-def document_results(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[
-    dict[str, Path], dict[str, bytes], dict[tuple[str, str], subprocess.CompletedProcess[str]]
-]:
-    """`info` and `export` run on each bad document: (paths, bytes before, results)."""
-    folder = tmp_path_factory.mktemp("documents")
-    paths = _bad_documents(folder)
-    before = {kind: path.read_bytes() for kind, path in paths.items() if path.exists()}
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        done = pool.map(lambda case: coherence(case[0], paths[case[1]]), DOC_CASES)
-        results = dict(zip(DOC_CASES, done, strict=True))
-    return paths, before, results
 
 
 @pytest.mark.parametrize(("command", "kind"), DOC_CASES, ids=[f"{c}-{k}" for c, k in DOC_CASES])
 def test_bad_document_is_refused_and_left_alone(
-    command: str,
-    kind: str,
-    document_results: tuple[
-        dict[str, Path], dict[str, bytes], dict[tuple[str, str], subprocess.CompletedProcess[str]]
-    ],
+    command: str, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Exit 2 with one clear line naming the file; the file is untouched and nothing is added."""
-    paths, before, results = document_results
-    done = results[(command, kind)]
-    output = done.stdout + done.stderr
-    assert done.returncode == 2, output
-    assert "Traceback" not in output
-    assert done.stderr.startswith(f"{paths[kind]}: {MESSAGES[kind]}")
-    assert len(done.stderr.strip().splitlines()) == 1
-    assert done.stdout == ""
-    if kind in before:
-        assert paths[kind].read_bytes() == before[kind]
-    else:
-        assert not paths[kind].exists()
-    folder = paths[kind].parent
-    assert sorted(p.name for p in folder.iterdir()) == sorted(
+    """Status 2 with one line naming the file; the file is untouched and nothing is added.
+
+    In-process through `main()` (the same code the console script runs); the real process
+    is checked once in `test_bad_document_in_a_real_process`.
+    """
+    from desktop.cli.main import main
+
+    paths = _bad_documents(tmp_path)
+    before = {name: path.read_bytes() for name, path in paths.items() if path.exists()}
+    status = main([command, str(paths[kind])])
+    out, err = capsys.readouterr()
+    assert status == 2, out + err
+    assert "Traceback" not in out + err
+    assert err.startswith(f"{paths[kind]}: {MESSAGES[kind]}")
+    assert len(err.strip().splitlines()) == 1
+    assert out == ""
+    assert {name: path.read_bytes() for name, path in paths.items() if path.exists()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         p.name for p in paths.values() if p.exists()
     )
+
+
+def test_bad_document_in_a_real_process(tmp_path: Path) -> None:
+    """`coherence export` on a non-Coherence SQLite file: exit 2, one line, no traceback."""
+    other = _bad_documents(tmp_path)["other-sqlite"]
+    before = other.read_bytes()
+    done = coherence("export", other, "--format", "json")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+    assert done.stderr.startswith(f"{other}: {MESSAGES['other-sqlite']}")
+    assert other.read_bytes() == before

@@ -50,13 +50,23 @@ def export(document: Path) -> dict[str, Any]:
     return record
 
 
+KEEP = b"an earlier file the facilitator wants to keep\n"
+
+
 @pytest.fixture(scope="module")
-def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The demo play simulated once for this module: (document, simulate's stdout)."""
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """The demo play simulated once for this module over an existing file.
+
+    First without --force (refused), then with it: (document, refusal's stderr, stdout).
+    """
     out = tmp_path_factory.mktemp("demo") / "run.coherence"
-    done = simulate(MINI, MINI / "demo-play.yaml", out)
+    out.write_bytes(KEEP)
+    refused = simulate(MINI, MINI / "demo-play.yaml", out)
+    assert_refused(refused)
+    assert out.read_bytes() == KEEP, "the existing file was changed without --force"
+    done = simulate(MINI, MINI / "demo-play.yaml", out, "--force")
     assert done.returncode == 0, done.stdout + done.stderr
-    return out, done.stdout
+    return out, refused.stderr, done.stdout
 
 
 @pytest.fixture(scope="module")
@@ -76,17 +86,17 @@ def failed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, st
     return play, out, done.stderr
 
 
-def test_simulate_writes_a_document(demo_run: tuple[Path, str]) -> None:
+def test_simulate_writes_a_document(demo_run: tuple[Path, str, str]) -> None:
     """The demo play runs to the end: exit 0 and a one-line summary naming the document."""
-    out, stdout = demo_run
-    assert out.is_file()
+    out, _, stdout = demo_run
+    assert out.read_bytes().startswith(b"SQLite format 3\x00")
     assert stdout.startswith(f"{out}: 50 steps, ")
     assert stdout.rstrip().endswith("scenario clock at D+8 17:00")
 
 
-def test_info_summarises_the_run(demo_run: tuple[Path, str]) -> None:
+def test_info_summarises_the_run(demo_run: tuple[Path, str, str]) -> None:
     """`coherence info` names the scenario title and all 50 of 50 steps done."""
-    out, _ = demo_run
+    out, _, _ = demo_run
     done = coherence("info", out)
     assert done.returncode == 0, done.stderr
     assert f"{TITLE} [mini]" in done.stdout
@@ -94,9 +104,9 @@ def test_info_summarises_the_run(demo_run: tuple[Path, str]) -> None:
     assert "ended at D+8 17:00" in done.stdout
 
 
-def test_export_json_holds_the_record(demo_run: tuple[Path, str]) -> None:
+def test_export_json_holds_the_record(demo_run: tuple[Path, str, str]) -> None:
     """`export --format json` prints the versioned record: events in order and decisions."""
-    out, _ = demo_run
+    out, _, _ = demo_run
     record = export(out)
     assert record["format"] == "coherence-export/1"
     assert record["scenario"]["id"] == "mini"
@@ -168,17 +178,9 @@ def test_play_for_another_scenario_is_refused(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_existing_out_needs_force(tmp_path: Path) -> None:
-    """Without --force an existing file is left as it was; with --force it is replaced."""
-    out = tmp_path / "run.coherence"
-    out.write_bytes(b"an earlier file the facilitator wants to keep\n")
-    done = simulate(MINI, MINI / "demo-play.yaml", out)
-    assert_refused(done)
-    assert done.stderr.startswith(f"{out}: a file of that name already exists")
-    assert "add --force to replace it" in done.stderr
-    assert out.read_bytes() == b"an earlier file the facilitator wants to keep\n"
-
-    done = simulate(MINI, MINI / "demo-play.yaml", out, "--force")
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.startswith(f"{out}: 50 steps, ")
-    assert out.read_bytes().startswith(b"SQLite format 3\x00")
+def test_existing_out_needs_force(demo_run: tuple[Path, str, str]) -> None:
+    """Without --force an existing file is refused and kept; --force replaces it (fixture)."""
+    out, refusal, stdout = demo_run
+    assert refusal.startswith(f"{out}: a file of that name already exists")
+    assert "add --force to replace it" in refusal
+    assert stdout.startswith(f"{out}: 50 steps, ")

@@ -70,7 +70,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(
-    max_examples=120,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -94,7 +94,7 @@ def test_validation_never_raises_and_locates_every_message(pack: Path, data: byt
         assert any(d.severity is Severity.ERROR for d in report.diagnostics)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=corrupted())
 def test_validate_agrees_with_load(pack: Path, data: bytes) -> None:
     """`validate` says valid exactly when the app can load the pack, with the same errors."""
