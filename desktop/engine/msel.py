@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -44,14 +45,25 @@ class Msel:
     def __init__(self, injects: tuple[Inject, ...]) -> None:
         self.states: dict[str, InjectState] = {}
         self.children: dict[str, list[str]] = {}
+        # Heaps of (time, order, inject id) so that the clock, which asks every second,
+        # finds the next occurrence without scanning every inject. Entries that no longer
+        # hold are dropped when they reach the top.
+        self._due: list[tuple[int, int, str]] = []
+        self._deadlines: list[tuple[int, int, str]] = []
+        self._order = 0
         for inject in injects:
             self.add(inject)
+
+    def _push(self, heap: list[tuple[int, int, str]], time: int, inject_id: str) -> None:
+        self._order += 1
+        heapq.heappush(heap, (time, self._order, inject_id))
 
     def add(self, inject: Inject) -> InjectState:
         """Register an inject; a scheduled one is due at its `at`."""
         state = InjectState(inject)
-        if inject.origin is InjectOrigin.SCHEDULED:
+        if inject.origin is InjectOrigin.SCHEDULED and inject.at is not None:
             state.due_at = inject.at
+            self._push(self._due, inject.at, inject.id)
         self.states[inject.id] = state
         if inject.trigger is not None:
             self.children.setdefault(inject.trigger.inject, []).append(inject.id)
@@ -82,6 +94,13 @@ class Msel:
         if trigger is None or child.due_at is not None or child.dormant:
             return
         child.due_at = condition_at + trigger.delay
+        self._push(self._due, child.due_at, child.inject.id)
+
+    def track_deadline(self, state: InjectState) -> None:
+        """A released inject with a response limit will have its deadline judged."""
+        deadline = self.deadline_of(state)
+        if deadline is not None and not state.deadline_judged:
+            self._push(self._deadlines, deadline, state.inject.id)
 
     def deadline_of(self, state: InjectState) -> int | None:
         """Release + `respond_within`, for a released inject that has a response limit."""
@@ -92,24 +111,26 @@ class Msel:
 
     def next_deadline(self) -> tuple[int, InjectState] | None:
         """The earliest deadline not yet judged."""
-        best: tuple[int, InjectState] | None = None
-        for state in self.states.values():
-            if state.deadline_judged:
-                continue
-            deadline = self.deadline_of(state)
-            if deadline is not None and (best is None or deadline < best[0]):
-                best = (deadline, state)
-        return best
+        heap = self._deadlines
+        while heap:
+            deadline, _, inject_id = heap[0]
+            state = self.states[inject_id]
+            if not state.deadline_judged and self.deadline_of(state) == deadline:
+                return deadline, state
+            heapq.heappop(heap)
+        return None
 
     def next_due(self) -> tuple[int, InjectState] | None:
-        """The earliest open, not held inject that has fallen or will fall due."""
-        best: tuple[int, InjectState] | None = None
-        for state in self.states.values():
-            if state.status is not InjectStatus.PENDING or state.due_at is None:
-                continue
-            if best is None or state.due_at < best[0]:
-                best = (state.due_at, state)
-        return best
+        """The earliest pending (not held) inject that has fallen or will fall due."""
+        heap = self._due
+        while heap:
+            due, _, inject_id = heap[0]
+            state = self.states[inject_id]
+            if state.status is InjectStatus.PENDING and state.due_at == due:
+                return due, state
+            # Released, held or skipped: it never falls due again (only a hand release).
+            heapq.heappop(heap)
+        return None
 
     def has_deadline_children(self, parent: str) -> bool:
         """Whether any inject waits on the deadline of `parent`."""

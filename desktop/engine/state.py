@@ -143,6 +143,7 @@ class ExerciseState:
         state.status = InjectStatus.RELEASED
         state.released_at = event.scenario_time
         state.release_cause = p.get("cause", "facilitator")
+        self.msel.track_deadline(state)
         for child in self.msel.triggered_by(state.inject.id, TriggerWhen.RELEASED):
             self.msel.arm(child, event.scenario_time)
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 from desktop.domain.times import parse_duration, parse_stamp
 
@@ -55,7 +62,20 @@ Duration = Annotated[
     AfterValidator(_check_duration),
     Field(json_schema_extra={"pattern": r"^(\d+d)?(\d+h)?(\d+m)?$"}),
 ]
-SlugList = Annotated[list[Slug], BeforeValidator(_one_or_many)]
+TextList = Annotated[list[str], BeforeValidator(_one_or_many)]
+SlugList = Annotated[
+    list[Slug],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"type": "string"}},
+            ],
+            "description": "One id, or a list of ids",
+        }
+    ),
+]
 
 
 class StrictModel(BaseModel):

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from desktop.domain.scenario import Scenario
 from desktop.scenario.convert import scenario_from_model
 from desktop.scenario.diagnostics import Diagnostic, InvalidFile, Reporter
-from desktop.scenario.pack_checks import check_pack
+from desktop.scenario.pack_checks import check_pack, is_inside
 from desktop.scenario.pack_models import SCENARIO_FORMAT, ScenarioModel
 from desktop.scenario.source import display_name, read_yaml_file
 from desktop.scenario.yaml_source import YamlDocument
@@ -53,6 +53,10 @@ def parse_scenario(
     model = validate_scenario_document(document, report, file.parent if check_media else None)
     if model is None or report.has_errors:
         raise InvalidFile(report.sorted())
+    if check_media:
+        outside = media_outside_pack(file.parent)
+        if outside:
+            raise InvalidFile(outside)
     media = collect_media(file.parent, model) if check_media else {}
     scenario = scenario_from_model(model, tuple(sorted(media)))
     return LoadedScenario(
@@ -85,6 +89,20 @@ def validate_scenario_document(
         return None
     check_pack(model, report, root)
     return model
+
+
+def media_outside_pack(root: Path) -> list[Diagnostic]:
+    """Files in `media/` that lead outside the pack (symbolic links): never copied."""
+    media_dir = root / MEDIA_FOLDER
+    if not media_dir.is_dir():
+        return []
+    return [
+        Diagnostic(
+            display_name(item), None, None, (), "points outside the pack folder; copy the file in"
+        )
+        for item in sorted(media_dir.rglob("*"))
+        if not is_inside(root, item)
+    ]
 
 
 def collect_media(root: Path, model: ScenarioModel) -> dict[str, bytes]:

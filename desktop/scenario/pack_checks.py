@@ -155,8 +155,11 @@ def _check_inject(
             (*path, "phase"), f"unknown phase '{inject.phase}'{did_you_mean(inject.phase, phases)}"
         )
     for index, attachment in enumerate(inject.attachments):
-        if root is not None and not _media_exists(root, attachment):
-            report.error((*path, "attachments", index), f"file not found: '{attachment}'")
+        if root is None:
+            continue
+        problem = _media_problem(root, attachment)
+        if problem is not None:
+            report.error((*path, "attachments", index), problem)
     expects = inject.expects
     if expects is not None:
         epath = (*path, "expects")
@@ -239,10 +242,20 @@ def _warn_idle_actors(model: ScenarioModel, report: Reporter) -> None:
             report.warning(("actors", index), f"actor '{actor.id}' is in no team and no inject")
 
 
-def _media_exists(root: Path, relative: str) -> bool:
+def _media_problem(root: Path, relative: str) -> str | None:
+    """Why an attachment cannot be used, or `None` if it is a file inside the pack."""
     candidate = (root / relative).resolve()
+    if not is_inside(root, candidate):
+        return f"'{relative}' is outside the pack folder; put the file in media/"
+    if not candidate.is_file():
+        return f"file not found: '{relative}'"
+    return None
+
+
+def is_inside(root: Path, candidate: Path) -> bool:
+    """Whether `candidate` (resolved, so symbolic links followed) lies within `root`."""
     try:
-        candidate.relative_to(root.resolve())
+        candidate.resolve().relative_to(root.resolve())
     except ValueError:
         return False
-    return candidate.is_file()
+    return True

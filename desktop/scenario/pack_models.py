@@ -16,6 +16,7 @@ from desktop.scenario.fields import (
     Stamp,
     StampOrManual,
     StrictModel,
+    TextList,
 )
 
 SCENARIO_FORMAT = "coherence-scenario/1"
@@ -49,7 +50,7 @@ class ActorModel(StrictModel):
     organisation: str = Field(
         default="", description="Used for harmonization: UN, AU, EU, NGO:<name>, Government..."
     )
-    dimensions: list[Slug] = []
+    dimensions: SlugList = []
     firewall: StrictBool | None = Field(
         default=None, description="Behind the humanitarian firewall (default: humanitarian)"
     )
@@ -65,7 +66,7 @@ class MechanismModel(StrictModel):
 
     id: Slug
     name: str
-    members: list[Slug] = []
+    members: SlugList = []
     description: str = ""
 
 
@@ -74,7 +75,7 @@ class TeamModel(StrictModel):
 
     id: Slug
     name: str
-    actors: list[Slug] = Field(min_length=1)
+    actors: SlugList = Field(min_length=1)
     briefing: str = ""
 
 
@@ -128,10 +129,10 @@ class InjectModel(StrictModel):
     to: SlugList = Field(min_length=1)
     channel: Channel = Channel.DOCUMENT
     public: StrictBool = False
-    dimensions: list[Slug] = []
-    objectives: list[Slug] = []
+    dimensions: SlugList = []
+    objectives: SlugList = []
     body: str = ""
-    attachments: list[str] = []
+    attachments: TextList = []
     expects: ExpectsModel | None = None
 
 
@@ -144,7 +145,7 @@ class ScenarioModel(StrictModel):
     language: str = "en"
     summary: str = ""
     setting: SettingModel
-    dimensions: list[Slug] = []
+    dimensions: SlugList = []
     phases: list[PhaseModel] = Field(min_length=1)
     actors: list[ActorModel] = Field(min_length=1)
     mechanisms: list[MechanismModel] = []

@@ -49,6 +49,8 @@ class PlayScript:
 
     path: Path
     scenario_ref: str
+    scenario_line: int | None
+    scenario_column: int | None
     auto_release: bool
     teams: tuple[Team, ...]
     participants: tuple[Participant, ...]
@@ -61,7 +63,12 @@ def read_play_model(path: Path) -> tuple[YamlDocument, PlayModel, Reporter]:
     report = Reporter(display_name(path), document)
     raw: Any = document.data
     if isinstance(raw, dict) and raw.get("format") != PLAY_FORMAT:
-        report.error(("format",) if "format" in raw else (), f"expected format: {PLAY_FORMAT}")
+        found = raw.get("format")
+        report.error(
+            ("format",) if "format" in raw else (),
+            f"expected format: {PLAY_FORMAT}"
+            + (f", found '{found}'" if found is not None else " (the key is missing)"),
+        )
         raise InvalidFile(report.sorted())
     try:
         model = PlayModel.model_validate(raw)
@@ -92,9 +99,12 @@ def load_play(path: Path, scenario: Scenario) -> PlayScript:
         )
         for index, step in enumerate(model.steps)
     )
+    mark = document.mark_for(("scenario",))
     return PlayScript(
         path=path,
         scenario_ref=model.scenario,
+        scenario_line=mark.line,
+        scenario_column=mark.column,
         auto_release=model.auto_release,
         teams=teams,
         participants=tuple(Participant(p.name, p.team, p.role) for p in model.participants),

@@ -61,10 +61,6 @@ def check_play(
 ) -> None:
     """Report every reference in a play that its scenario cannot resolve."""
     ctx = _Context(scenario, teams, report)
-    reference = model.scenario
-    looks_like_id = "/" not in reference and not reference.endswith((".yaml", ".yml"))
-    if looks_like_id and reference != scenario.id:
-        report.error(("scenario",), f"this play is for scenario '{reference}', not '{scenario.id}'")
     for index, team in enumerate(teams if model.teams else ()):
         for position, actor in enumerate(team.actors):
             ctx.ref(("teams", index, "actors", position), actor, ctx.actors, "actor")

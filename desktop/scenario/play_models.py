@@ -16,7 +16,7 @@ from desktop.domain.enums import (
     Posture,
     Rating,
 )
-from desktop.scenario.fields import Slug, Stamp, StrictModel
+from desktop.scenario.fields import Slug, SlugList, Stamp, StrictModel
 from desktop.scenario.pack_models import InjectModel, TeamModel
 
 PLAY_FORMAT = "coherence-play/1"
@@ -59,7 +59,7 @@ class DecisionModel(StrictModel):
     title: str
     rationale: str = ""
     posture: Posture | None = None
-    dimensions: list[Slug] = []
+    dimensions: SlugList = []
     venue: Slug | None = None
     consulted: list[ConsultedModel] = []
     supersedes: Slug | None = None
@@ -74,7 +74,7 @@ class AmendModel(StrictModel):
     title: str | None = None
     rationale: str | None = None
     posture: Posture | None = None
-    dimensions: list[Slug] | None = None
+    dimensions: SlugList | None = None
     venue: Slug | None = None
     consulted: list[ConsultedModel] | None = None
     supersedes: Slug | None = None
@@ -215,6 +215,13 @@ class StepModel(StrictModel):
             )
         return self
 
+    @model_validator(mode="after")
+    def _one_id(self) -> StepModel:
+        inner = getattr(getattr(self, self.action), "id", None) if self.id else None
+        if inner is not None and inner != self.id:
+            raise ValueError(f"two ids for one entry: '{self.id}' on the step, '{inner}' inside")
+        return self
+
     @property
     def action(self) -> str:
         """The step's action key."""
@@ -229,4 +236,4 @@ class PlayModel(StrictModel):
     auto_release: StrictBool = True
     teams: list[TeamModel] | None = None
     participants: list[ParticipantModel] = []
-    steps: list[StepModel] = []
+    steps: list[StepModel] = Field(min_length=1)

@@ -15,6 +15,7 @@ from desktop.engine.errors import CommandRefused
 from desktop.scenario.diagnostics import Diagnostic, InvalidFile
 from desktop.scenario.pack import LoadedScenario, load_scenario, scenario_file
 from desktop.scenario.play import PlayScript, PlayStep, load_play
+from desktop.scenario.source import display_name
 from desktop.services.clocks import SimulatedClock
 from desktop.services.session import ExerciseSession
 from desktop.store.snapshot import set_info
@@ -56,11 +57,11 @@ def load_pack_and_play(pack: Path, play_path: Path) -> tuple[LoadedScenario, Pla
             raise InvalidFile(
                 [
                     Diagnostic(
-                        str(play_path),
-                        None,
-                        None,
+                        display_name(play_path),
+                        play.scenario_line,
+                        play.scenario_column,
                         ("scenario",),
-                        f"the play is for '{ref}', but the pack is '{loaded.scenario.id}'",
+                        f"this play is for scenario '{ref}', not '{loaded.scenario.id}'",
                     )
                 ]
             )

@@ -37,7 +37,7 @@ def validate_path(path: Path, bundled: Path | None = None) -> ValidationReport:
         return ValidationReport(str(path), "file", invalid.diagnostics)
     data: Any = document.data
     kind = data.get("format") if isinstance(data, dict) else None
-    if kind == PLAY_FORMAT:
+    if isinstance(kind, str) and kind.startswith(PLAY_FORMAT.split("/")[0]):
         return _validate_play(file, bundled)
     try:
         loaded = load_scenario(path)
@@ -50,19 +50,20 @@ def validate_path(path: Path, bundled: Path | None = None) -> ValidationReport:
 
 def _validate_play(file: Path, bundled: Path | None) -> ValidationReport:
     try:
-        _, model, _ = read_play_model(file)
+        document, model, _ = read_play_model(file)
     except InvalidFile as invalid:
         return ValidationReport(str(file), "play", invalid.diagnostics)
     pack = resolve_pack(file, model.scenario, bundled)
     if pack is None:
+        mark = document.mark_for(("scenario",))
         return ValidationReport(
             str(file),
             "play",
             (
                 Diagnostic(
                     display_name(file),
-                    None,
-                    None,
+                    mark.line,
+                    mark.column,
                     ("scenario",),
                     f"cannot find the scenario pack '{model.scenario}' "
                     "(looked beside the play and among the bundled packs)",

@@ -34,6 +34,7 @@ class Case:
     setup: str = ""
 
 
+OUTSIDE = "is outside the pack folder; put the file in media/"
 CASES = [
     Case("unknown-key", 'title: "Ivuna', 'titel: "Ivuna', 15, 1,
          "titel: unknown key 'titel' (did you mean 'title'?)"),
@@ -103,13 +104,13 @@ CASES = [
     Case("missing-attachment", SVG, "media/missing.svg", 368, 19,
          "injects[0].attachments[0]: file not found: 'media/missing.svg'"),
     Case("attachment-escapes-upwards", SVG, "../../etc/passwd", 368, 19,
-         "injects[0].attachments[0]: file not found: '../../etc/passwd'"),
+         "injects[0].attachments[0]: '../../etc/passwd' " + OUTSIDE),
     Case("attachment-absolute-path", SVG, "/etc/passwd", 368, 19,
-         "injects[0].attachments[0]: file not found: '/etc/passwd'"),
+         "injects[0].attachments[0]: '/etc/passwd' " + OUTSIDE),
     Case("attachment-existing-outside", SVG, "../outside.svg", 368, 19,
-         "injects[0].attachments[0]: file not found: '../outside.svg'", setup="outside"),
+         "injects[0].attachments[0]: '../outside.svg' " + OUTSIDE, setup="outside"),
     Case("attachment-symlink-outside", SVG, "media/link.svg", 368, 19,
-         "injects[0].attachments[0]: file not found: 'media/link.svg'", setup="symlink"),
+         "injects[0].attachments[0]: 'media/link.svg' " + OUTSIDE, setup="symlink"),
 ]  # fmt: skip
 
 

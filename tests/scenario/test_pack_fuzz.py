@@ -3,7 +3,8 @@
 Mutations of the mini pack's text, as an author's slip or a damaged file would make them:
 delete a line, duplicate a line, replace an id-like word with random text, insert random
 bytes. Whatever comes out, validation returns a report (never raises), and every message
-names a line and column inside the file. (File-level problems, such as a missing, empty or
+names a line and column inside the file, or just after its last line for a YAML syntax
+error found at the end of the stream. (File-level problems, such as a missing, empty or
 oversized file, have no line; these mutations never produce them, and the CLI corpus tests
 cover them.)
 """
@@ -82,7 +83,8 @@ def test_validation_never_raises_and_locates_every_message(pack: Path, data: byt
     report = validate_path(pack)
     assert report.path == str(pack)
     assert report.kind in ("file", "scenario")
-    last_line = data.count(b"\n") + 1
+    # A syntax error found at the end of the stream is placed just after the last line.
+    last_line = data.count(b"\n") + 2
     for diagnostic in report.diagnostics:
         assert diagnostic.file == str(file)
         assert diagnostic.line is not None, f"no line for: {diagnostic}"

@@ -68,9 +68,7 @@ def test_replaying_the_document_gives_the_live_state(tmp_path: Path, mini_loaded
         if number % 10 == 0:
             # Midway too: the document must match the engine after every transaction.
             with ExerciseSession.open(out, read_only=True) as replayed:
-                assert _fingerprint(replayed.exercise.state) == _fingerprint(
-                    session.exercise.state
-                )
+                assert _fingerprint(replayed.exercise.state) == _fingerprint(session.exercise.state)
             checked += 1
     live = _fingerprint(session.exercise.state)
     session.document.close()
