@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 QT_LIBS := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libxkbcommon0
-DEMO_PACK ?= $(firstword $(wildcard scenarios/*/demo-play.yaml) tests/data/packs/mini/demo-play.yaml)
+DEMO_PLAY ?= $(firstword $(wildcard scenarios/integrated-mission-exercise/demo-play.yaml) tests/data/packs/mini/demo-play.yaml)
 RUN_DIR := $(HOME)/.cache/coherence-demo
 
 .PHONY: venv run test lint typecheck imports unit bench schema sysdeps clean
@@ -23,7 +23,7 @@ sysdeps:
 
 run: venv
 	@mkdir -p $(RUN_DIR)
-	$(BIN)/coherence simulate $(dir $(DEMO_PACK)) --play $(DEMO_PACK) --out $(RUN_DIR)/demo.coherence --force
+	$(BIN)/coherence simulate $(dir $(DEMO_PLAY)) --play $(DEMO_PLAY) --out $(RUN_DIR)/demo.coherence --force
 	$(BIN)/coherence info $(RUN_DIR)/demo.coherence
 
 lint: venv

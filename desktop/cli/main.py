@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tabletop exercises for UN integrated missions, with a coherence debrief.",
     )
     parser.add_argument("--version", action="version", version=f"coherence {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what is done")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -70,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     from desktop.cli.commands import run
+    from desktop.infra.logs import configure_cli_logging
+
+    configure_cli_logging(args.verbose)
 
     try:
         return run(args)

@@ -33,7 +33,7 @@ def translated(path: Path) -> Iterator[None]:
     """Turn environment failures inside the block into `DocumentError`."""
     try:
         yield
-    except (sqlite3.Error, OSError, Exception) as error:
+    except Exception as error:
         wrapped = as_document_error(error, path)
         if wrapped is None or wrapped is error:
             raise
