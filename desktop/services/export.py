@@ -135,6 +135,10 @@ def record_of(session: ExerciseSession) -> dict[str, Any]:
             for r in book.replies
         ],
         "improvement_plan": [improvement_to_json(i) for i in book.improvements.values()],
+        "debrief_notes": [
+            {"id": n.id, "section": n.section, "text": n.text}
+            for n in book.debrief_notes.values()
+        ],
         "events": [
             {
                 "seq": e.seq,

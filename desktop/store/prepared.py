@@ -53,9 +53,8 @@ class DriverSql:
     def run(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> int:
         """Execute once; returns the number of rows changed."""
         sql, arguments = self._arguments(statement, params or {})
-        cursor = self.driver.cursor()
+        cursor = self.driver.execute(sql, arguments)
         try:
-            cursor.execute(sql, arguments)
             return int(cursor.rowcount)
         finally:
             cursor.close()
