@@ -136,8 +136,7 @@ def record_of(session: ExerciseSession) -> dict[str, Any]:
         ],
         "improvement_plan": [improvement_to_json(i) for i in book.improvements.values()],
         "debrief_notes": [
-            {"id": n.id, "section": n.section, "text": n.text}
-            for n in book.debrief_notes.values()
+            {"id": n.id, "section": n.section, "text": n.text} for n in book.debrief_notes.values()
         ],
         "events": [
             {

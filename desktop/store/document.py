@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine
 
 from desktop.store.connection import make_engine, sqlite_connect
 from desktop.store.errors import DocumentError, DocumentProblem, as_document_error
+from desktop.store.lock import WriterLock
 from desktop.store.schema import APPLICATION, HEAD_REVISION
 
 log = logging.getLogger(__name__)
@@ -43,11 +44,20 @@ def translated(path: Path) -> Iterator[None]:
 class Document:
     """An open exercise document: one engine over one connection."""
 
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool, temp_dir: Path | None):
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool,
+        temp_dir: Path | None,
+        lock: WriterLock | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
         self._temp_dir = temp_dir
+        self._lock = lock
         self._connection: Connection | None = engine.connect()
 
     @property
@@ -78,6 +88,8 @@ class Document:
             self.engine.dispose()
             if self._temp_dir is not None:
                 shutil.rmtree(self._temp_dir, ignore_errors=True)
+            if self._lock is not None:
+                self._lock.release()
 
     def __enter__(self) -> Document:
         return self
@@ -192,18 +204,31 @@ def open_document(path: Path, *, read_only: bool = False) -> Document:
         except BaseException:
             shutil.rmtree(temp_dir, ignore_errors=True)
             raise
-    if revision != HEAD_REVISION:
-        target = backup_path(path, revision)
-        log.info("upgrading %s from revision %s; backup at %s", path, revision, target)
+    lock = _acquire(path)
+    try:
+        if revision != HEAD_REVISION:
+            target = backup_path(path, revision)
+            log.info("upgrading %s from revision %s; backup at %s", path, revision, target)
+            with translated(path):
+                source = sqlite_connect(path, read_only=True)
+                try:
+                    backup_with_api(source, target)
+                finally:
+                    source.close()
+                _upgrade(path, path)
         with translated(path):
-            source = sqlite_connect(path, read_only=True)
-            try:
-                backup_with_api(source, target)
-            finally:
-                source.close()
-            _upgrade(path, path)
+            return Document(path, make_engine(path), read_only=False, temp_dir=None, lock=lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _acquire(path: Path) -> WriterLock:
+    """The writer lock of a document, taken; LOCKED if another program writes it."""
+    lock = WriterLock(path)
     with translated(path):
-        return Document(path, make_engine(path), read_only=False, temp_dir=None)
+        lock.acquire()
+    return lock
 
 
 def create_document(
@@ -217,6 +242,11 @@ def create_document(
     path = Path(path)
     if path.exists() and not overwrite:
         raise DocumentError(DocumentProblem.EXISTS, path)
+    if not path.parent.is_dir():
+        raise DocumentError(
+            DocumentProblem.NOT_FOUND, path, f"the folder {path.parent} does not exist"
+        )
+    lock = _acquire(path)
     building = path.with_name(f".{path.name}.creating")
     try:
         with translated(path):
@@ -236,11 +266,12 @@ def create_document(
                 engine.dispose()
             _remove_with_sidecars(path)
             os.replace(building, path)
+        with translated(path):
+            return Document(path, make_engine(path), read_only=False, temp_dir=None, lock=lock)
     except BaseException:
         _remove_with_sidecars(building)
+        lock.release()
         raise
-    with translated(path):
-        return Document(path, make_engine(path), read_only=False, temp_dir=None)
 
 
 def _upgrade(document: Path, file: Path) -> None:

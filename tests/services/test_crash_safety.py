@@ -24,6 +24,7 @@ TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
 PACK = TESTS / "data" / "packs" / "mini"
 KILLS = 12
+MAX_KILLS = 30  # a loaded machine may need more tries to land kills mid-run
 LONG_STEPS = 600
 OBJECTIVE = "principled-humanitarian"
 
@@ -142,8 +143,10 @@ def test_killed_simulation_leaves_a_prefix_of_the_play(tmp_path: Path) -> None:
     reference, boundaries = _reference(tmp_path, play)
     duration = _full_run_seconds(tmp_path, play)
     rng = random.Random(20261122)
-    prefixes = set()
-    for attempt in range(KILLS):
+    prefixes: set[int] = set()
+    for attempt in range(MAX_KILLS):
+        if attempt >= KILLS and len(prefixes) >= 3:
+            break
         out = tmp_path / f"killed-{attempt}.coherence"
         # Start-up takes part of the run: most kills should land while steps are written.
         _run_and_kill(out, play, rng.uniform(0.25 * duration, 0.95 * duration))
@@ -186,9 +189,11 @@ def test_reopening_a_crashed_running_exercise_pauses_it_for_recovery(tmp_path: P
     clock.tick(30)
     session.tick()
     last = session.exercise.state.last_time
-    # Simulate a crash: drop the connection without the clean close.
+    # Simulate a crash: drop the connection without the clean close; the operating
+    # system would drop the writer lock of a dead process.
     session.document.connection.close()
     session.document.engine.dispose()
+    session.document._lock.release()  # type: ignore[union-attr]
 
     clock.set(clock() + timedelta(hours=6))
     with ExerciseSession.open(out, clock=clock) as reopened:
