@@ -10,7 +10,8 @@ from desktop.domain.codec import inject_to_json
 from desktop.domain.enums import InjectStatus, Lifecycle, TriggerWhen
 from desktop.domain.events import CLOCK, FACILITATOR, EventKind
 from desktop.domain.expectations import ExpectationStatus, judge_expectation
-from desktop.domain.scenario import ALL_TEAMS, target_teams
+from desktop.domain.inject_refs import inject_reference_problems
+from desktop.domain.scenario import target_teams
 from desktop.engine.errors import CommandRefused, Refusal
 from desktop.engine.msel import InjectState
 
@@ -221,17 +222,14 @@ class Scheduler:
         inject = command.inject
         if inject.id in state.msel:
             raise CommandRefused(Refusal.DUPLICATE_ID, f"an inject '{inject.id}' already exists")
-        known = set(state.teams) | set(state.scenario.actor_by_id) | {ALL_TEAMS}
-        unknown = [t for t in inject.to if t not in known]
-        if unknown or not inject.to:
-            raise CommandRefused(
-                Refusal.UNKNOWN_TEAM,
-                f"ad-hoc inject '{inject.id}': unknown team or actor {unknown}"
-                if unknown
-                else f"ad-hoc inject '{inject.id}' has no target",
+        problems = inject_reference_problems(inject, state.scenario, state.teams)
+        if problems:
+            path, message = problems[0]
+            field = ".".join(str(part) for part in path)
+            code = {"to": Refusal.UNKNOWN_TEAM, "from": Refusal.UNKNOWN_ACTOR}.get(
+                str(path[0]), Refusal.BAD_FIELD
             )
-        if inject.sender is not None and inject.sender not in state.scenario.actor_by_id:
-            raise CommandRefused(Refusal.UNKNOWN_ACTOR, f"no actor '{inject.sender}'")
+            raise CommandRefused(code, f"ad-hoc inject '{inject.id}': {field}: {message}")
         data = inject_to_json(inject)
         data.update(adhoc=True, at=None, trigger=None, manual=True)
         self._exercise.emit(EventKind.INJECT_ADDED, wall, time, FACILITATOR, {"inject": data})

@@ -25,6 +25,16 @@ def check_pack(model: ScenarioModel, report: Reporter, root: Path | None) -> Non
     injects = _unique_ids(report, "injects", [i.id for i in model.injects])
     phases = _unique_ids(report, "phases", [p.id for p in model.phases])
     dimensions = set(STANDARD_DIMENSIONS) | set(model.dimensions)
+    named: tuple[tuple[str, list[str]], ...] = (
+        ("actors", [a.id for a in model.actors]),
+        ("teams", [t.id for t in model.teams]),
+    )
+    for section, ids in named:
+        for index, item_id in enumerate(ids):
+            if item_id == ALL:
+                report.error(
+                    (section, index, "id"), "'all' is reserved: in `to` it means every team"
+                )
     for index, extra in enumerate(model.dimensions):
         if extra in STANDARD_DIMENSIONS:
             report.warning(("dimensions", index), f"'{extra}' is already a standard dimension")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from desktop.domain.enums import STANDARD_DIMENSIONS
+from desktop.domain.inject_refs import inject_reference_problems
 from desktop.domain.scenario import ALL_TEAMS, Scenario, Team
 from desktop.domain.times import parse_stamp
+from desktop.scenario.convert import inject_from_model
 from desktop.scenario.diagnostics import PathPart, Reporter, did_you_mean
 from desktop.scenario.play_models import PlayModel, StepModel
 
@@ -61,7 +63,16 @@ def check_play(
 ) -> None:
     """Report every reference in a play that its scenario cannot resolve."""
     ctx = _Context(scenario, teams, report)
+    seen_teams: set[str] = set()
     for index, team in enumerate(teams if model.teams else ()):
+        if team.id in seen_teams:
+            report.error(("teams", index, "id"), f"duplicate team id '{team.id}'")
+        seen_teams.add(team.id)
+        if team.id in ctx.actors or team.id == ALL_TEAMS:
+            report.error(
+                ("teams", index, "id"),
+                f"'{team.id}' is also an actor id or 'all'; `to` would be ambiguous",
+            )
         for position, actor in enumerate(team.actors):
             ctx.ref(("teams", index, "actors", position), actor, ctx.actors, "actor")
     for index, person in enumerate(model.participants):
@@ -104,10 +115,10 @@ def _check_step(ctx: _Context, step: StepModel, path: tuple[PathPart, ...]) -> N
         if value.id in ctx.injects:
             ctx.report.error((*vpath, "id"), f"an inject '{value.id}' already exists")
         ctx.injects.add(value.id)
-        targets = set(ctx.teams) | ctx.actors | {ALL_TEAMS}
-        for position, target in enumerate(value.to):
-            ctx.ref((*vpath, "to", position), target, targets, "team or actor")
-        ctx.ref((*vpath, "from"), value.sender, ctx.actors, "actor")
+        for path_in_inject, message in inject_reference_problems(
+            inject_from_model(value, adhoc=True), ctx.scenario, ctx.teams
+        ):
+            ctx.report.error((*vpath, *path_in_inject), message)
     elif action == "decision":
         _check_decision(ctx, step, vpath)
     elif action == "amend":

@@ -90,16 +90,21 @@ def simulate(
         set_info(connection, STEPS_TOTAL_KEY, str(total))
         set_info(connection, STEPS_DONE_KEY, "0")
 
-    session = ExerciseSession.create(
-        out,
-        loaded,
-        teams=play.teams,
-        participants=play.participants,
-        auto_release=play.auto_release,
-        clock=clock,
-        overwrite=overwrite,
-        extra=describe,
-    )
+    try:
+        session = ExerciseSession.create(
+            out,
+            loaded,
+            teams=play.teams,
+            participants=play.participants,
+            auto_release=play.auto_release,
+            clock=clock,
+            overwrite=overwrite,
+            extra=describe,
+        )
+    except CommandRefused as refusal:
+        raise InvalidFile(
+            [Diagnostic(display_name(play_path), None, None, ("teams",), refusal.message)]
+        ) from None
     events = 0
     try:
         for number, step in enumerate(play.steps, start=1):

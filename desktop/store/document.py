@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 
 from desktop.store.connection import make_engine, sqlite_connect
-from desktop.store.errors import DocumentError, DocumentProblem, as_document_error
+from desktop.store.errors import DocumentError, DocumentProblem, as_document_error, classify
 from desktop.store.lock import WriterLock
 from desktop.store.schema import APPLICATION, HEAD_REVISION
 
@@ -275,13 +275,21 @@ def create_document(
 
 
 def _upgrade(document: Path, file: Path) -> None:
-    """Migrate `file` (the document or a copy of it); a failure is a damaged document."""
+    """Migrate `file` (the document or a copy of it).
+
+    A failure of the environment (locked, full, read-only) is reported as such; anything
+    else means the document's content cannot be brought up to date: it is damaged.
+    """
     from desktop.store.migrate import MigrationFailed, upgrade
 
     try:
         upgrade(file)
     except MigrationFailed as error:
-        raise DocumentError(DocumentProblem.CORRUPT, document, str(error)) from None
+        cause = error.__cause__
+        problem = classify(cause) if cause is not None else None
+        if problem is None or problem is DocumentProblem.NOT_A_DOCUMENT:
+            problem = DocumentProblem.CORRUPT
+        raise DocumentError(problem, document, str(error)) from None
 
 
 def _remove_with_sidecars(path: Path) -> None:

@@ -62,8 +62,14 @@ class DocumentError(Exception):
         super().__init__(text)
 
 
+class NewerEntry(Exception):
+    """The log holds an entry this version does not know: a newer version wrote it."""
+
+
 def classify(error: BaseException) -> DocumentProblem | None:
     """The problem behind a database or file error, or `None` if it looks like a bug."""
+    if isinstance(error, NewerEntry):
+        return DocumentProblem.TOO_NEW
     original = error.orig if isinstance(error, DBAPIError) else error
     if isinstance(original, OSError):
         if original.errno == errno.ENOSPC:

@@ -10,11 +10,15 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, select, text
 
 from desktop.domain.events import Event, EventKind
+from desktop.store.errors import NewerEntry
 from desktop.store.prepared import DriverSql, insert_statement
 from desktop.store.projector import project
 from desktop.store.tables import EventRow
 
 EVENT: Table = EventRow.__table__  # type: ignore[attr-defined]
+
+PAYLOAD_VERSION = 1
+"""The newest payload version this program reads; entries above it come from a newer one."""
 
 _INSERT_EVENT = insert_statement(
     EVENT, ("seq", "id", "kind", "wall_time", "scenario_time", "by", "payload", "v")
@@ -79,9 +83,12 @@ def read_events(connection: Connection, after_seq: int = 0) -> Iterator[Event]:
     parse = datetime.fromisoformat
     result = connection.execute(_SELECT, {"after": after_seq})
     for seq, event_id, kind, wall, scenario_time, by, payload, version in result:
+        known = kinds.get(kind)
+        if known is None or version > PAYLOAD_VERSION:
+            raise NewerEntry(f"log entry {seq} is a '{kind}' (version {version})")
         yield Event(
             id=event_id,
-            kind=kinds[kind],
+            kind=known,
             wall_time=parse(wall),
             scenario_time=scenario_time,
             by=by,

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from desktop.store.connection import BUSY_TIMEOUT_MS
 from desktop.store.schema import HEAD_REVISION, ensure_log_guards
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -51,6 +52,7 @@ def upgrade(path: Path) -> None:
     from sqlalchemy.pool import StaticPool
 
     raw = sqlite3.connect(str(path), isolation_level=None)
+    raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     raw.execute("PRAGMA foreign_keys = OFF")
     engine = create_engine("sqlite+pysqlite://", creator=lambda: raw, poolclass=StaticPool)
 

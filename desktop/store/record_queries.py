@@ -1,0 +1,183 @@
+"""Reading an exercise's records from the projection tables, in bulk (SQLAlchemy Core).
+
+The debrief reads everything at once; the ORM would take seconds for 100,000 decisions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import Connection, Table, func, select
+
+from desktop.domain.codec import assets_from_json, inject_from_json
+from desktop.domain.enums import ConsultMode, ObservationKind, Posture, Rating
+from desktop.domain.events import EventKind
+from desktop.domain.records import (
+    Consultation,
+    Decision,
+    DecisionContent,
+    ImprovementItem,
+    Observation,
+    RatingEntry,
+)
+from desktop.domain.scenario import Inject, Team
+from desktop.store.event_log import EVENT
+from desktop.store.tables import (
+    ConsultationRow,
+    DecisionRow,
+    ImprovementItemRow,
+    InjectStateRow,
+    ObservationRow,
+    ParticipantRow,
+    RatingRow,
+    TeamRow,
+)
+
+
+def _table(model: object) -> Table:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
+
+
+def load_teams(connection: Connection) -> tuple[Team, ...]:
+    """The exercise's teams, in the order they were defined."""
+    table = _table(TeamRow)
+    rows = connection.execute(select(table).order_by(table.c.position)).mappings()
+    return tuple(
+        Team(r["id"], r["name"], tuple(json.loads(r["actors"])), r["briefing"]) for r in rows
+    )
+
+
+def count_participants(connection: Connection) -> int:
+    """How many trainees the exercise has."""
+    table = _table(ParticipantRow)
+    return int(connection.execute(select(func.count()).select_from(table)).scalar() or 0)
+
+
+def load_inject_states(
+    connection: Connection,
+) -> tuple[dict[str, int | None], list[Inject]]:
+    """Release times by inject id, and the ad-hoc injects' definitions in the order added."""
+    table = _table(InjectStateRow)
+    released: dict[str, int | None] = {}
+    adhoc: list[tuple[int, Inject]] = []
+    for row in connection.execute(select(table)).mappings():
+        if row["status"] == "released":
+            released[row["inject_id"]] = row["released_at"]
+        if row["adhoc"]:
+            adhoc.append((row["seq"], inject_from_json(json.loads(row["adhoc"]))))
+    return released, [inject for _, inject in sorted(adhoc, key=lambda item: item[0])]
+
+
+def load_decisions(connection: Connection) -> tuple[Decision, ...]:
+    """Every decision as last amended, voided ones included, in recording order."""
+    consultations: dict[str, list[Consultation]] = defaultdict(list)
+    table = _table(ConsultationRow)
+    query = select(table.c.decision_id, table.c.actor, table.c.mode).order_by(table.c.id)
+    modes = {mode.value: mode for mode in ConsultMode}
+    for decision_id, actor, mode in connection.execute(query):
+        consultations[decision_id].append(Consultation(actor, modes[mode]))
+    decisions = _table(DecisionRow)
+    postures = {posture.value: posture for posture in Posture}
+    result = []
+    for row in connection.execute(select(decisions).order_by(decisions.c.recorded_seq)).mappings():
+        assets = row["military_assets"]
+        content = DecisionContent(
+            title=row["title"],
+            rationale=row["rationale"],
+            posture=postures[row["posture"]] if row["posture"] else None,
+            dimensions=tuple(json.loads(row["dimensions"])),
+            venue=row["venue"],
+            consulted=tuple(consultations.get(row["id"], ())),
+            supersedes=row["supersedes"],
+            taken_at=row["taken_at"],
+            military_assets=assets_from_json(json.loads(assets)) if assets else None,
+        )
+        result.append(
+            Decision(
+                id=row["id"],
+                team=row["team"],
+                acting_actor=row["acting_actor"],
+                inject=row["inject"],
+                content=content,
+                recorded_at=row["recorded_at"],
+                recorded_seq=row["recorded_seq"],
+                voided=bool(row["voided"]),
+                void_reason=row["void_reason"],
+                amendments=row["amendments"],
+                late=bool(row["late"]),
+            )
+        )
+    return tuple(result)
+
+
+def load_observations(connection: Connection) -> tuple[Observation, ...]:
+    """Every observation, voided ones included, in recording order."""
+    table = _table(ObservationRow)
+    return tuple(
+        Observation(
+            id=r["id"],
+            observer=r["observer"],
+            team=r["team"],
+            objective=r["objective"],
+            kind=ObservationKind(r["kind"]),
+            text=r["text"],
+            recorded_at=r["recorded_at"],
+            inject=r["inject"],
+            voided=bool(r["voided"]),
+            late=bool(r["late"]),
+        )
+        for r in connection.execute(select(table).order_by(table.c.seq)).mappings()
+    )
+
+
+def load_ratings(connection: Connection) -> tuple[RatingEntry, ...]:
+    """Every rating, voided ones included, in recording order."""
+    table = _table(RatingRow)
+    return tuple(
+        RatingEntry(
+            id=r["id"],
+            observer=r["observer"],
+            team=r["team"],
+            objective=r["objective"],
+            rating=Rating(r["rating"]),
+            recorded_at=r["recorded_at"],
+            final=bool(r["final"]),
+            note=r["note"],
+            voided=bool(r["voided"]),
+            late=bool(r["late"]),
+        )
+        for r in connection.execute(select(table).order_by(table.c.seq)).mappings()
+    )
+
+
+def load_improvements(connection: Connection) -> tuple[ImprovementItem, ...]:
+    """The improvement plan, in the order items were first saved."""
+    table = _table(ImprovementItemRow)
+    return tuple(
+        ImprovementItem(
+            id=r["id"],
+            issue=r["issue"],
+            corrective_action=r["corrective_action"],
+            capability=r["capability"],
+            objective=r["objective"],
+            responsible=r["responsible"],
+            start=date.fromisoformat(r["start"]) if r["start"] else None,
+            completion=date.fromisoformat(r["completion"]) if r["completion"] else None,
+        )
+        for r in connection.execute(select(table).order_by(table.c.seq)).mappings()
+    )
+
+
+def load_phase_changes(connection: Connection) -> tuple[tuple[int, str], ...]:
+    """The facilitator's phase changes, in log order."""
+    query = (
+        select(EVENT.c.scenario_time, EVENT.c.payload)
+        .where(EVENT.c.kind == EventKind.PHASE_CHANGED.value)
+        .order_by(EVENT.c.seq)
+    )
+    return tuple(
+        (time, json.loads(payload)["phase"]) for time, payload in connection.execute(query)
+    )
