@@ -54,7 +54,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_simulate(args: argparse.Namespace) -> int:
     """`coherence simulate PACK --play PLAY.yaml --out RUN.coherence`"""
     from desktop.scenario.diagnostics import InvalidFile
-    from desktop.services.simulate import StepFailed, simulate
+    from desktop.services.simulate import InvalidStep, StepFailed, simulate
     from desktop.store.errors import DocumentError
 
     try:
@@ -63,7 +63,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for diagnostic in invalid.diagnostics:
             print(diagnostic, file=sys.stderr)
         return EXIT_BAD_INPUT
-    except StepFailed as failure:
+    except (StepFailed, InvalidStep) as failure:
         return _error(f"{failure}\nThe steps before it are saved in {args.out}.")
     except DocumentError as error:
         if error.problem == "exists":

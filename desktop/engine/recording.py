@@ -110,7 +110,7 @@ class RecordingRules:
         decision_id = command.decision_id or self._exercise.new_record_id()
         if decision_id in state.book.decisions:
             raise CommandRefused(Refusal.DUPLICATE_ID, f"a decision '{decision_id}' exists")
-        self._check_content(command.content, command.team, time, None)
+        self._check_content(command.content, command.team, time, None, command.inject)
         payload: dict[str, Any] = {
             "id": decision_id,
             "team": command.team,
@@ -140,7 +140,9 @@ class RecordingRules:
         )
         if content.supersedes == decision.id:
             raise CommandRefused(Refusal.UNKNOWN_DECISION, "a decision cannot supersede itself")
-        self._check_content(content, decision.team, decision.recorded_at, decision.recorded_seq)
+        self._check_content(
+            content, decision.team, decision.recorded_at, decision.recorded_seq, decision.inject
+        )
         payload = {"decision": decision.id, **content_to_json(content), "late": late}
         self._exercise.emit(
             EventKind.DECISION_AMENDED, wall, time, team_actor(decision.team), payload
@@ -155,7 +157,12 @@ class RecordingRules:
         return decision
 
     def _check_content(
-        self, content: DecisionContent, team_id: str, time: int, recorded_seq: int | None
+        self,
+        content: DecisionContent,
+        team_id: str,
+        time: int,
+        recorded_seq: int | None,
+        inject_id: str | None,
     ) -> None:
         """Check the changeable fields; `time` is when the decision was (or is) recorded and
         `recorded_seq` its place in the log (`None` for a new decision)."""
@@ -192,14 +199,31 @@ class RecordingRules:
                     Refusal.UNKNOWN_DECISION,
                     f"supersedes '{content.supersedes}', which was recorded later",
                 )
-        if content.taken_at is not None and content.taken_at > time:
-            raise CommandRefused(
-                Refusal.BAD_TIME, "taken_at is later than the time the decision is recorded"
-            )
+        if content.taken_at is not None:
+            self._check_taken_at(content.taken_at, time, inject_id)
         assets = content.military_assets
         if assets is not None and assets.decided_by not in scenario.actor_by_id:
             raise CommandRefused(
                 Refusal.UNKNOWN_ACTOR, f"military_assets.decided_by '{assets.decided_by}'"
+            )
+
+    def _check_taken_at(self, taken_at: int, recorded_at: int, inject_id: str | None) -> None:
+        """A late entry's time lies between the start (or the inject's release) and now."""
+        if taken_at > recorded_at:
+            raise CommandRefused(
+                Refusal.BAD_TIME, "taken_at is later than the time the decision is recorded"
+            )
+        state = self._state
+        if state.started_at is not None and taken_at < state.started_at:
+            raise CommandRefused(Refusal.BAD_TIME, "taken_at is before the exercise started")
+        released = (
+            state.msel[inject_id].released_at
+            if inject_id is not None and inject_id in state.msel
+            else None
+        )
+        if released is not None and taken_at < released:
+            raise CommandRefused(
+                Refusal.BAD_TIME, f"taken_at is before inject '{inject_id}' was released"
             )
 
     # Replies, observations and ratings.

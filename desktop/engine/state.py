@@ -45,6 +45,7 @@ class ExerciseState:
         self.last_seq = 0
         self.event_count = 0
         self.pause_reason = ""
+        self.started_at: int | None = None
         self._handlers: dict[EventKind, Callable[[Event, dict[str, Any]], None]] = {
             EventKind.EXERCISE_CREATED: self._on_created,
             EventKind.TEAM_DEFINED: self._on_team_defined,
@@ -107,6 +108,7 @@ class ExerciseState:
 
     def _on_started(self, event: Event, p: dict[str, Any]) -> None:
         self.lifecycle = Lifecycle.RUNNING
+        self.started_at = event.scenario_time
         rate = float(p.get("rate", self.clock.rate))
         self.clock = replace(self.clock, rate=rate).started(event.wall_time, event.scenario_time)
 

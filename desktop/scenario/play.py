@@ -19,7 +19,7 @@ from desktop.scenario.convert import (
     inject_from_model,
     team_from_model,
 )
-from desktop.scenario.diagnostics import InvalidFile, Reporter
+from desktop.scenario.diagnostics import Diagnostic, InvalidFile, Reporter, Severity
 from desktop.scenario.play_checks import check_play
 from desktop.scenario.play_models import PLAY_FORMAT, PlayModel, StepModel
 from desktop.scenario.source import display_name, read_yaml_file
@@ -38,9 +38,8 @@ class PlayStep:
 
     @property
     def label(self) -> str:
-        """How messages name the step: `steps[12] (decision at D+3 10:00, line 88)`."""
-        where = f", line {self.line}" if self.line is not None else ""
-        return f"steps[{self.index}] ({self.action} at {format_stamp(self.at)}{where})"
+        """How messages name the step: `steps[12] (decision at D+3 10:00)`."""
+        return f"steps[{self.index}] ({self.action} at {format_stamp(self.at)})"
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,10 @@ class PlayScript:
     teams: tuple[Team, ...]
     participants: tuple[Participant, ...]
     steps: tuple[PlayStep, ...]
+    stopped_by: Diagnostic | None = None
+    """The first error, when only the steps before it are usable."""
+    total_steps: int = 0
+    """How many steps the file has (more than `steps` when `stopped_by` is set)."""
 
 
 def read_play_model(path: Path) -> tuple[YamlDocument, PlayModel, Reporter]:
@@ -78,17 +81,27 @@ def read_play_model(path: Path) -> tuple[YamlDocument, PlayModel, Reporter]:
     return document, model, report
 
 
-def load_play(path: Path, scenario: Scenario) -> PlayScript:
+def load_play(path: Path, scenario: Scenario, *, up_to_bad_step: bool = False) -> PlayScript:
     """Load a play script and check every reference against `scenario`.
 
-    Raises `InvalidFile` listing every error. What only play can show (an inject not yet
-    released, say) is found by the engine during simulation.
+    Raises `InvalidFile` listing every error. With `up_to_bad_step`, errors that lie only
+    in steps do not raise: the script keeps the steps before the first bad one and names
+    that error in `stopped_by`, so a simulation can run the valid prefix (DESIGN.md: the
+    steps before an invalid step stay committed). What only play can show (an inject not
+    yet released, say) is found by the engine during simulation.
     """
     document, model, report = read_play_model(path)
     teams = tuple(team_from_model(t) for t in model.teams) if model.teams else scenario.teams
     check_play(model, scenario, teams, report)
+    stopped_by: Diagnostic | None = None
+    usable = len(model.steps)
     if report.has_errors:
-        raise InvalidFile(report.sorted())
+        errors = [d for d in report.sorted() if d.severity is Severity.ERROR]
+        in_steps = [d for d in errors if _step_index(d) is not None]
+        if not up_to_bad_step or len(in_steps) != len(errors):
+            raise InvalidFile(report.sorted())
+        stopped_by = min(in_steps, key=lambda d: (_step_index(d), d.line or 0, d.column or 0))
+        usable = _step_index(stopped_by) or 0
     steps = tuple(
         PlayStep(
             index=index,
@@ -97,7 +110,7 @@ def load_play(path: Path, scenario: Scenario) -> PlayScript:
             command=step_command(step, index),
             line=document.mark_for(("steps", index)).line,
         )
-        for index, step in enumerate(model.steps)
+        for index, step in enumerate(model.steps[:usable])
     )
     mark = document.mark_for(("scenario",))
     return PlayScript(
@@ -109,7 +122,16 @@ def load_play(path: Path, scenario: Scenario) -> PlayScript:
         teams=teams,
         participants=tuple(Participant(p.name, p.team, p.role) for p in model.participants),
         steps=steps,
+        stopped_by=stopped_by,
+        total_steps=len(model.steps),
     )
+
+
+def _step_index(diagnostic: Diagnostic) -> int | None:
+    path = diagnostic.path
+    if len(path) >= 2 and path[0] == "steps" and isinstance(path[1], int):
+        return path[1]
+    return None
 
 
 def step_command(step: StepModel, index: int) -> c.Command:

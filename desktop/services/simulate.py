@@ -46,10 +46,20 @@ class SimulationResult:
     ended_at: str
 
 
-def load_pack_and_play(pack: Path, play_path: Path) -> tuple[LoadedScenario, PlayScript]:
+class InvalidStep(Exception):
+    """A step the checks refused before it ran; the steps before it are in the document."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+        super().__init__(str(diagnostic))
+
+
+def load_pack_and_play(
+    pack: Path, play_path: Path, *, up_to_bad_step: bool = False
+) -> tuple[LoadedScenario, PlayScript]:
     """Load a pack and a play for it; raises `InvalidFile` if either is wrong."""
     loaded = load_scenario(pack)
-    play = load_play(play_path, loaded.scenario)
+    play = load_play(play_path, loaded.scenario, up_to_bad_step=up_to_bad_step)
     ref = play.scenario_ref
     if ref != loaded.scenario.id:
         target = (play_path.parent / ref).resolve()
@@ -78,12 +88,14 @@ def simulate(
 ) -> SimulationResult:
     """Drive the engine through every step of a play, one transaction per step.
 
-    Raises `InvalidFile` before anything is written if the pack or play is invalid, and
-    `StepFailed` at the first step the engine refuses (earlier steps stay committed).
+    Raises `InvalidFile` before anything is written if the pack, or the play outside its
+    steps, is invalid; `InvalidStep` after running the steps before the first step the
+    checks refuse; and `StepFailed` at the first step the engine refuses. Either way the
+    steps before the failing one stay committed.
     """
-    loaded, play = load_pack_and_play(pack, play_path)
+    loaded, play = load_pack_and_play(pack, play_path, up_to_bad_step=True)
     clock = SimulatedClock(datetime.now(UTC).replace(microsecond=0))
-    total = len(play.steps)
+    total = play.total_steps
 
     def describe(connection: Connection) -> None:
         set_info(connection, PLAY_KEY, play_path.name)
@@ -105,16 +117,21 @@ def simulate(
         raise InvalidFile(
             [Diagnostic(display_name(play_path), None, None, ("teams",), refusal.message)]
         ) from None
-    events = 0
     try:
         for number, step in enumerate(play.steps, start=1):
-            events += len(run_step(session, clock, step, play_path, number))
+            run_step(session, clock, step, play_path, number)
             if on_step is not None:
                 on_step(number, total)
-        ended_at = format_stamp(session.exercise.now(clock()))
-    finally:
+        if play.stopped_by is not None:
+            raise InvalidStep(play.stopped_by)
+    except BaseException:
+        # The steps so far are committed; leave the document as the last one left it.
         session.document.close()
-    return SimulationResult(out, total, events, ended_at)
+        raise
+    ended_at = format_stamp(session.exercise.now(clock()))
+    # A play that does not end the exercise is closed as the app closes it: paused.
+    session.close()
+    return SimulationResult(out, total, session.exercise.state.event_count, ended_at)
 
 
 def run_step(

@@ -126,8 +126,7 @@ def test_runtime_failure_names_the_step(failed_run: tuple[Path, Path, str]) -> N
     """A decision on an inject not yet released stops the run at that step, with its line."""
     play, _, stderr = failed_run
     assert (
-        f"{play}:240: steps[17] (decision at D+3 11:00, line 240): "
-        "inject 'au-01' has not been released"
+        f"{play}:240: steps[17] (decision at D+3 11:00): inject 'au-01' has not been released"
     ) in stderr.splitlines()
 
 
@@ -144,8 +143,9 @@ def test_runtime_failure_keeps_the_steps_before_it(failed_run: tuple[Path, Path,
     assert "2 observations" in done.stdout
 
 
-def test_invalid_play_writes_nothing(tmp_path: Path) -> None:
-    """A play refused by the checks exits 2 with a located message and creates no document."""
+def test_invalid_step_stops_the_play_there(tmp_path: Path) -> None:
+    """A step the checks refuse stops the play there: exit 2 with a located message, and
+    the steps before it are in the document (DESIGN.md, "Play scripts")."""
     pack = tmp_path / "mini"
     shutil.copytree(MINI, pack)
     play = pack / "demo-play.yaml"
@@ -158,7 +158,10 @@ def test_invalid_play_writes_nothing(tmp_path: Path) -> None:
         f"{play}:383:30: steps[30].release: unknown inject 'flod-01' (did you mean 'flood-01'?)"
         in done.stderr.splitlines()
     )
-    assert not out.exists()
+    assert "The steps before it are saved" in done.stderr
+    info = coherence("info", out)
+    assert info.returncode == 0, info.stderr
+    assert "demo-play.yaml: 30 of 50 steps" in info.stdout
 
 
 def test_play_for_another_scenario_is_refused(tmp_path: Path) -> None:

@@ -135,3 +135,33 @@ def test_decision_at_the_deadline_minute_counts_for_triggers(mini_scenario: Scen
     later = exercise.advance(at_deadline + timedelta(hours=3))
     released = [e.payload["inject"] for e in later if e.kind is EventKind.INJECT_RELEASED]
     assert "donor-01a" not in released
+
+
+def test_taken_at_lies_between_the_release_and_the_recording(mini_scenario: Scenario) -> None:
+    """A late entry cannot claim a time before the inject it answers was released, or
+    before the exercise started; the release minute itself is accepted."""
+    from desktop.domain.records import DecisionContent
+    from desktop.domain.times import parse_stamp
+    from desktop.engine.errors import CommandRefused, Refusal
+    from desktop.engine.exercise import Exercise
+
+    wall = datetime(2031, 3, 1, 8, tzinfo=UTC)
+    exercise = Exercise(mini_scenario)
+    exercise.create(wall, mini_scenario.teams)
+    exercise.execute(c.Start(parse_stamp("D+0 08:00")), wall)
+    exercise.execute(c.Pause(), wall)
+    exercise.execute(c.Release("conv-01"), wall, at=parse_stamp("D+0 09:00"))
+    team = next(t for t in mini_scenario.teams if "ocha" in t.actors)
+
+    def decide(taken_at: str) -> None:
+        content = DecisionContent(title="Late entry", taken_at=parse_stamp(taken_at))
+        exercise.execute(
+            c.RecordDecision(team.id, "ocha", "conv-01", content), wall, at=parse_stamp("D+0 12:00")
+        )
+
+    for too_early in ("D+0 08:59", "D+0 07:00"):
+        with pytest.raises(CommandRefused) as caught:
+            decide(too_early)
+        assert caught.value.code is Refusal.BAD_TIME
+    decide("D+0 09:00")
+    assert len(exercise.state.book.decisions) == 1

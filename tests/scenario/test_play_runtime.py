@@ -74,7 +74,7 @@ def test_run_stops_at_the_refused_step(
     assert words in failure.message
     text = str(failure)
     assert text.startswith(f"{play}:{line}: steps[{index}] ({action} at D+")
-    assert text.endswith(f", line {line}): {failure.message}")
+    assert text.endswith(f"): {failure.message}")
     summary = summarize(out)
     total = len(read_play_model(play)[1].steps)
     assert (summary.play_steps_done, summary.play_steps_total) == (index, total)

@@ -55,6 +55,10 @@ def _long_play(folder: Path) -> Path:
                 f"  - {{at: {at}, observation: {{observer: Eval 1, team: {team}, "
                 f"objective: {OBJECTIVE}, kind: strength, text: Note {n}}}}}"
             )
+    minutes = 8 * 60 + 10 * (LONG_STEPS + 1)
+    lines.append(
+        f"  - {{at: D+{minutes // 1440} {minutes % 1440 // 60:02d}:{minutes % 60:02d}, end: {{}}}}"
+    )
     play = folder / "long-play.yaml"
     play.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return play
