@@ -150,6 +150,7 @@ def step_command(step: StepModel, index: int) -> c.Command:
         "jump": lambda: c.Jump(parse_stamp(value)),
         "end": lambda: c.End(),
         "add": lambda: c.AddInject(inject_from_model(value, adhoc=True)),
+        "auto_release": lambda: c.SetAutoRelease(bool(value)),
     }
     if action in simple:
         command: c.Command = simple[action]()
@@ -193,6 +194,10 @@ def step_command(step: StepModel, index: int) -> c.Command:
         )
     if action == "reply":
         return c.ReplyAsControl(value.team, value.sender, value.text, value.inject)
+    if action == "debrief_note":
+        return c.SaveDebriefNote(
+            note_id=value.id or step.id or f"note-{index}", text=value.text, section=value.section
+        )
     if action == "improvement":
         return c.SaveImprovementItem(
             ImprovementItem(

@@ -13,6 +13,8 @@ from desktop.scenario.diagnostics import PathPart, Reporter, did_you_mean
 from desktop.scenario.play_models import PlayModel, StepModel
 
 _NEEDS_VALUE = {
+    "debrief_note",
+    "auto_release",
     "release",
     "hold",
     "skip",
@@ -28,7 +30,7 @@ _NEEDS_VALUE = {
     "rate",
     "jump",
 }
-_TAKES_ID = {"decision", "observation", "rating", "improvement"}
+_TAKES_ID = {"decision", "observation", "rating", "improvement", "debrief_note"}
 _TAKES_REASON = {"skip", "pause", "void"}
 
 

@@ -150,6 +150,14 @@ class ImprovementModel(StrictModel):
     completion: date | None = None
 
 
+class DebriefNoteModel(StrictModel):
+    """A note for the debrief (hotwash)."""
+
+    id: Slug | None = None
+    section: str = ""
+    text: str
+
+
 class ParticipantModel(StrictModel):
     """A trainee and their team."""
 
@@ -171,6 +179,8 @@ STEP_ACTIONS = (
     "rating",
     "reply",
     "improvement",
+    "debrief_note",
+    "auto_release",
     "phase",
     "pause",
     "resume",
@@ -198,6 +208,10 @@ class StepModel(StrictModel):
     rating: RatingModel | None = None
     reply: ReplyModel | None = None
     improvement: ImprovementModel | None = None
+    debrief_note: DebriefNoteModel | None = None
+    auto_release: StrictBool | None = Field(
+        default=None, description="Turn automatic release on or off"
+    )
     phase: Slug | None = None
     pause: PauseModel | None = None
     resume: Empty | None = None
