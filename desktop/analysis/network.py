@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
+import networkx as nx
 
 from desktop.analysis.record import ExerciseRecord
 from desktop.domain.phases import phase_in_force
@@ -85,9 +85,9 @@ def _add_edges(pairs: list[Edge], decision: Decision, actors: Mapping[str, Actor
         )
 
 
-def coordination_graph(record: ExerciseRecord, weights: Mapping[Edge, int]) -> nx.DiGraph:
+def coordination_graph(record: ExerciseRecord, weights: Mapping[Edge, int]) -> nx.DiGraph[str]:
     """A DiGraph over all scenario actors (with their attributes) and the weighted edges."""
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     for actor in record.scenario.actors:
         graph.add_node(
             actor.id,
@@ -118,7 +118,7 @@ def summarize(
     return _summary(record, graph, decisions)
 
 
-def _summary(record: ExerciseRecord, graph: nx.DiGraph, decisions: int) -> NetworkSummary:
+def _summary(record: ExerciseRecord, graph: nx.DiGraph[str], decisions: int) -> NetworkSummary:
     n = graph.number_of_nodes()
     edges = graph.number_of_edges()
     density = edges / (n * (n - 1)) if n > 1 else 0.0
