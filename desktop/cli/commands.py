@@ -18,6 +18,7 @@ def run(args: argparse.Namespace) -> int:
         "simulate": cmd_simulate,
         "info": cmd_info,
         "export": cmd_export,
+        "report": cmd_report,
         "schema": cmd_schema,
     }
     return handlers[args.command](args)
@@ -95,6 +96,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`coherence export RUN.coherence --format json`"""
+    from desktop.scenario.diagnostics import InvalidFile
     from desktop.services.export import export_record
     from desktop.store.errors import DocumentError
 
@@ -102,12 +104,33 @@ def cmd_export(args: argparse.Namespace) -> int:
         record = export_record(Path(args.document))
     except DocumentError as error:
         return _error(str(error))
-    text = json.dumps(record, ensure_ascii=False, indent=2)
-    if args.out:
+    except InvalidFile as invalid:
+        return _error(f"{args.document}: the stored scenario cannot be read:\n{invalid}")
+    return _write_json(record, args.out)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """`coherence report RUN.coherence --format json`"""
+    from desktop.scenario.diagnostics import InvalidFile
+    from desktop.services.debrief import debrief_report
+    from desktop.store.errors import DocumentError
+
+    try:
+        report = debrief_report(Path(args.document))
+    except DocumentError as error:
+        return _error(str(error))
+    except InvalidFile as invalid:
+        return _error(f"{args.document}: the stored scenario cannot be read:\n{invalid}")
+    return _write_json(report, args.out)
+
+
+def _write_json(data: object, out: str | None) -> int:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if out:
         try:
-            Path(args.out).write_text(text + "\n", encoding="utf-8")
+            Path(out).write_text(text + "\n", encoding="utf-8")
         except OSError as error:
-            return _error(f"{args.out}: cannot write: {error.strerror}")
+            return _error(f"{out}: cannot write: {error.strerror}")
     else:
         sys.stdout.write(text + "\n")
     return EXIT_OK

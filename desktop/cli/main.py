@@ -55,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
 
+    report = commands.add_parser(
+        "report",
+        help="the debrief figures of an exercise document",
+        description="Every debrief figure defined in docs/metrics.md, computed from the document.",
+    )
+    report.add_argument("document", metavar="RUN.coherence")
+    report.add_argument("--format", choices=["json"], default="json")
+    report.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+
     schema = commands.add_parser(
         "schema", help="write or check the JSON Schemas of the scenario and play formats"
     )
