@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,33 +92,55 @@ def validate_scenario_document(
     return model
 
 
-def media_outside_pack(root: Path) -> list[Diagnostic]:
-    """Files in `media/` that lead outside the pack (symbolic links): never copied."""
+def _media_entries(root: Path) -> list[Path]:
+    """Everything under `media/`, without following symbolic links to folders."""
     media_dir = root / MEDIA_FOLDER
     if not media_dir.is_dir():
         return []
+    entries: list[Path] = []
+    for folder, subfolders, names in os.walk(media_dir, followlinks=False):
+        entries.extend(Path(folder) / name for name in (*subfolders, *names))
+    return sorted(entries)
+
+
+def media_outside_pack(root: Path) -> list[Diagnostic]:
+    """Entries of `media/` that lead outside the pack or nowhere (symbolic links)."""
     return [
         Diagnostic(
-            display_name(item), None, None, (), "points outside the pack folder; copy the file in"
+            display_name(item),
+            None,
+            None,
+            (),
+            "a link that leads outside the pack folder or in a loop; copy the file in",
         )
-        for item in sorted(media_dir.rglob("*"))
-        if not is_inside(root, item)
+        for item in _media_entries(root)
+        if item.is_symlink() and not is_inside(root, item)
     ]
 
 
 def collect_media(root: Path, model: ScenarioModel) -> dict[str, bytes]:
-    """The pack's media files (the `media/` folder and every attachment) by relative path."""
+    """The pack's media files (the `media/` folder and every attachment) by relative path.
+
+    Raises `InvalidFile` if one cannot be read.
+    """
     files: dict[str, bytes] = {}
-    media_dir = root / MEDIA_FOLDER
-    if media_dir.is_dir():
-        for item in sorted(media_dir.rglob("*")):
-            if item.is_file():
-                files[item.relative_to(root).as_posix()] = item.read_bytes()
-    for inject in model.injects:
-        for attachment in inject.attachments:
-            if attachment not in files:
-                files[attachment] = (root / attachment).read_bytes()
+    wanted = [item for item in _media_entries(root) if item.is_file()]
+    wanted += [root / a for i in model.injects for a in i.attachments]
     readme = root / "README.md"
     if readme.is_file() and root.joinpath(SCENARIO_FILE).is_file():
-        files["README.md"] = readme.read_bytes()
+        wanted.append(readme)
+    for item in wanted:
+        name = item.relative_to(root).as_posix()
+        if name in files:
+            continue
+        try:
+            files[name] = item.read_bytes()
+        except OSError as error:
+            raise InvalidFile(
+                [
+                    Diagnostic(
+                        display_name(item), None, None, (), f"cannot be read: {error.strerror}"
+                    )
+                ]
+            ) from None
     return files

@@ -254,18 +254,19 @@ def _warn_idle_actors(model: ScenarioModel, report: Reporter) -> None:
 
 def _media_problem(root: Path, relative: str) -> str | None:
     """Why an attachment cannot be used, or `None` if it is a file inside the pack."""
-    candidate = (root / relative).resolve()
-    if not is_inside(root, candidate):
+    literal = root / relative
+    if not is_inside(root, literal):
         return f"'{relative}' is outside the pack folder; put the file in media/"
-    if not candidate.is_file():
+    # The file as written (not a normalised path) must exist: that is what gets read.
+    if not literal.is_file():
         return f"file not found: '{relative}'"
     return None
 
 
 def is_inside(root: Path, candidate: Path) -> bool:
-    """Whether `candidate` (resolved, so symbolic links followed) lies within `root`."""
+    """Whether `candidate`, symbolic links followed, lies within `root` (a loop does not)."""
     try:
         candidate.resolve().relative_to(root.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return False
     return True

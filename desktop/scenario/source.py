@@ -11,7 +11,7 @@ from desktop.scenario.yaml_source import YamlDocument, YamlSourceError, load_yam
 def display_name(path: Path) -> str:
     """How a file is named in messages: relative to the working folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.absolute().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

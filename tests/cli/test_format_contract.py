@@ -127,3 +127,27 @@ def test_play_may_name_its_pack_by_a_folder_beside_it(tmp_path: Path) -> None:
     play.write_text(text.replace("scenario: mini", "scenario: ivuna"), encoding="utf-8")
     report = validate_path(play)
     assert report.valid, "\n".join(str(d) for d in report.diagnostics)
+
+
+def test_symlink_loop_in_media_is_refused_cleanly(tmp_path: Path) -> None:
+    """Two links pointing at each other in media/ give an error, not a crash."""
+    pack = _copy_mini(tmp_path)
+    (pack / "media" / "a").symlink_to(pack / "media" / "b")
+    (pack / "media" / "b").symlink_to(pack / "media" / "a")
+    report = validate_path(pack)
+    assert not report.valid
+    assert any("loop" in d.message for d in report.diagnostics)
+
+
+def test_attachment_through_a_missing_folder_is_not_found(tmp_path: Path) -> None:
+    """`media/zz/../map.svg` names a folder that does not exist: the file cannot be read."""
+    pack = _copy_mini(tmp_path)
+    scenario = pack / "scenario.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    scenario.write_text(
+        text.replace("[media/ivuna-district.svg]", "[media/zz/../ivuna-district.svg]"),
+        encoding="utf-8",
+    )
+    report = validate_path(pack)
+    assert not report.valid
+    assert any("file not found" in d.message for d in report.diagnostics)
