@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop.domain.enums import Category
+from desktop.domain.phases import phase_in_force
 from desktop.domain.records import Consultation, DecisionContent, MilitaryAssets
 from desktop.domain.scenario import (
     Actor,
@@ -33,6 +36,14 @@ _UN_CATEGORIES = {Category.UN_MISSION, Category.UN_COUNTRY_TEAM, Category.UN_HEA
 def scenario_from_model(model: ScenarioModel, media: tuple[str, ...] = ()) -> Scenario:
     """The domain scenario of a validated pack."""
     setting = model.setting
+    phases = tuple(Phase(p.id, p.title, parse_stamp(p.starts)) for p in model.phases)
+    injects = []
+    for inject_model in model.injects:
+        inject = inject_from_model(inject_model)
+        if inject.phase is None and inject.at is not None:
+            # DESIGN.md: an inject's phase defaults to the phase in force at its time.
+            inject = replace(inject, phase=phase_in_force(inject.at, phases))
+        injects.append(inject)
     return Scenario(
         id=model.id,
         title=model.title,
@@ -45,7 +56,7 @@ def scenario_from_model(model: ScenarioModel, media: tuple[str, ...] = ()) -> Sc
             setting.start,
             setting.background,
         ),
-        phases=tuple(Phase(p.id, p.title, parse_stamp(p.starts)) for p in model.phases),
+        phases=phases,
         actors=tuple(actor_from_model(a) for a in model.actors),
         mechanisms=tuple(
             Mechanism(m.id, m.name, tuple(m.members), m.description) for m in model.mechanisms
@@ -55,7 +66,7 @@ def scenario_from_model(model: ScenarioModel, media: tuple[str, ...] = ()) -> Sc
             Objective(o.id, o.title, o.capability, tuple(o.tasks), o.description)
             for o in model.objectives
         ),
-        injects=tuple(inject_from_model(i) for i in model.injects),
+        injects=tuple(injects),
         dimensions=tuple(model.dimensions),
         media=media,
     )

@@ -85,6 +85,7 @@ def record_of(session: ExerciseSession) -> dict[str, Any]:
                 "id": item.inject.id,
                 "title": item.inject.title,
                 "origin": item.origin.value,
+                "phase": item.inject.phase,
                 "status": item.status.value,
                 "released_at": _stamp(item.released_at),
                 "release_cause": item.release_cause,
