@@ -4,7 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-QT_LIBS := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libxkbcommon0
+QT_LIBS := libglib2.0-0:libglib-2.0.so.0 libegl1:libEGL.so.1 libgl1:libGL.so.1 \
+	libx11-6:libX11.so.6 libdbus-1-3:libdbus-1.so.3 libfontconfig1:libfontconfig.so.1 \
+	libxkbcommon0:libxkbcommon.so.0
 DEMO_PLAY ?= $(firstword $(wildcard scenarios/integrated-mission-exercise/demo-play.yaml) tests/data/packs/mini/demo-play.yaml)
 RUN_DIR := $(HOME)/.cache/coherence-demo
 
@@ -13,13 +15,14 @@ RUN_DIR := $(HOME)/.cache/coherence-demo
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
+	@PYTHON=$(PYTHON) bash packaging/ensure-qt-libs.sh $(QT_LIBS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 sysdeps:
-	@bash packaging/ensure-qt-libs.sh $(QT_LIBS)
+	@PYTHON=$(PYTHON) bash packaging/ensure-qt-libs.sh $(QT_LIBS)
 
 run: venv
 	@mkdir -p $(RUN_DIR)
@@ -39,7 +42,7 @@ imports: venv
 unit: venv sysdeps
 	$(BIN)/python -m pytest
 
-test: venv sysdeps lint imports typecheck unit
+test: sysdeps venv lint imports typecheck unit
 
 schema: venv
 	$(BIN)/coherence schema --write
