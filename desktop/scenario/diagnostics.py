@@ -134,7 +134,8 @@ class Reporter:
             expected = item.get("ctx", {}).get("expected", "")
             self.error(path, f"expected {expected}, found '{value}'")
         elif kind == "bool_type":
-            self.error(path, f"expected true or false, found {_describe(value)}")
+            hint = " (write it without quotes)" if value in ("true", "false") else ""
+            self.error(path, f"expected true or false, found {_describe(value)}{hint}")
         elif kind in ("string_type", "str_type"):
             self.error(path, f"expected text, found {_describe(value)}")
         elif kind == "list_type":

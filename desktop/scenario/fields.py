@@ -60,7 +60,7 @@ StampOrManual = Annotated[
 Duration = Annotated[
     str,
     AfterValidator(_check_duration),
-    Field(json_schema_extra={"pattern": r"^(\d+d)?(\d+h)?(\d+m)?$"}),
+    Field(json_schema_extra={"pattern": r"^(?=.*\d)\s*(\d+\s*d)?\s*(\d+\s*h)?\s*(\d+\s*m)?\s*$"}),
 ]
 TextList = Annotated[list[str], BeforeValidator(_one_or_many)]
 SlugList = Annotated[
@@ -82,5 +82,5 @@ class StrictModel(BaseModel):
     """Base of every format model: unknown keys are errors and numbers may stand for text."""
 
     model_config = ConfigDict(
-        extra="forbid", coerce_numbers_to_str=True, populate_by_name=True, frozen=True
+        extra="forbid", coerce_numbers_to_str=True, populate_by_name=False, frozen=True
     )

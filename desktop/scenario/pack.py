@@ -47,11 +47,23 @@ def load_scenario(path: Path) -> LoadedScenario:
 
 
 def parse_scenario(
-    data: bytes, document: YamlDocument, file: Path, *, check_media: bool = True
+    data: bytes,
+    document: YamlDocument,
+    file: Path,
+    *,
+    check_media: bool = True,
+    cross_check: bool = True,
 ) -> LoadedScenario:
-    """Validate a pack already read as YAML."""
+    """Validate a pack already read as YAML.
+
+    A pack stored in an exercise document was checked when the exercise was created:
+    it is read again with `cross_check=False` and `check_media=False`, so that a later,
+    stricter version still opens old documents.
+    """
     report = Reporter(display_name(file), document)
-    model = validate_scenario_document(document, report, file.parent if check_media else None)
+    model = validate_scenario_document(
+        document, report, file.parent if check_media else None, cross_check=cross_check
+    )
     if model is None or report.has_errors:
         raise InvalidFile(report.sorted())
     if check_media:
@@ -71,7 +83,7 @@ def parse_scenario(
 
 
 def validate_scenario_document(
-    document: YamlDocument, report: Reporter, root: Path | None
+    document: YamlDocument, report: Reporter, root: Path | None, *, cross_check: bool = True
 ) -> ScenarioModel | None:
     """Check a YAML document as a pack, reporting into `report`; the model if it has a shape."""
     raw: Any = document.data
@@ -88,7 +100,8 @@ def validate_scenario_document(
     except ValidationError as error:
         report.add_validation_error(error, ScenarioModel, raw)
         return None
-    check_pack(model, report, root)
+    if cross_check:
+        check_pack(model, report, root)
     return model
 
 

@@ -406,6 +406,34 @@ def _show_tag(tag: str) -> str:
     return tag
 
 
+class WrittenInt(int):
+    """An integer that remembers how it was written, so `title: 007` stays "007" as text."""
+
+    text: str
+
+    def __new__(cls, value: int, text: str) -> WrittenInt:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class WrittenFloat(float):
+    """A number that remembers how it was written, so `title: 1.10` stays "1.10" as text."""
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> WrittenFloat:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def _resolve_plain(text: str, mark: Mark) -> object:
     """The YAML 1.2 core-schema value of an unquoted scalar."""
     if text in _NULL:
@@ -418,18 +446,18 @@ def _resolve_plain(text: str, mark: Mark) -> object:
         return text
     try:
         if _INT_DECIMAL.fullmatch(text):
-            return int(text)
+            return WrittenInt(int(text), text)
         if _INT_OCTAL.fullmatch(text):
-            return int(text[2:], 8)
+            return WrittenInt(int(text[2:], 8), text)
         if _INT_HEX.fullmatch(text):
-            return int(text[2:], 16)
+            return WrittenInt(int(text[2:], 16), text)
     except ValueError:
         # Python refuses to convert decimal strings of more than 4300 digits.
         raise YamlSourceError(
             f"the number is too long ({len(text)} digits)", mark.line, mark.column
         ) from None
     if _FLOAT.fullmatch(text):
-        return float(text)
+        return WrittenFloat(float(text), text)
     if _INFINITY.fullmatch(text):
         return float("-inf") if text[0] == "-" else float("inf")
     if _NAN.fullmatch(text):

@@ -236,6 +236,6 @@ def scenario_from_document(connection: Connection, path: Path) -> Scenario:
         raise DocumentError(DocumentProblem.NOT_A_DOCUMENT, path, "it holds no scenario")
     source = Path(stored.source_name)
     loaded = parse_scenario(
-        stored.yaml_text, load_yaml(stored.yaml_text), source, check_media=False
+        stored.yaml_text, load_yaml(stored.yaml_text), source, check_media=False, cross_check=False
     )
     return replace(loaded.scenario, media=tuple(media_paths(connection)))

@@ -74,7 +74,7 @@ def summarize_session(session: ExerciseSession) -> ExerciseSummary:
         replies=len(book.replies),
         improvement_items=len(book.improvements),
     )
-    now = state.last_time if not state.clock.running else max(state.last_time, 0)
+    now = state.last_time
     done = get_info(connection, STEPS_DONE_KEY)
     total = get_info(connection, STEPS_TOTAL_KEY)
     return ExerciseSummary(

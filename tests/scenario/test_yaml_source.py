@@ -97,7 +97,22 @@ def test_plain_scalars_follow_the_yaml_1_2_core_schema(plain: str, expected: obj
     data = load_yaml(f"value: {plain}\n".encode()).data
     assert isinstance(data, dict)
     assert data == {"value": expected}
-    assert type(data["value"]) is type(expected)
+    value = data["value"]
+    if isinstance(expected, bool) or expected is None:
+        assert type(value) is type(expected)
+    else:
+        # Numbers may be int/float subclasses that remember their written form.
+        assert isinstance(value, type(expected))
+        assert not isinstance(value, bool)
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize("written", ["007", "1.10", "0x1F", "0o17", "1e5", "-3"])
+def test_numbers_keep_their_written_form_as_text(written: str) -> None:
+    """`title: 1.10` must reach a text field as "1.10", not "1.1"."""
+    data = load_yaml(f"value: {written}\n".encode()).data
+    assert isinstance(data, dict)
+    assert str(data["value"]) == written
 
 
 @pytest.mark.usefixtures("parser")

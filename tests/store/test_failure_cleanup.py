@@ -36,11 +36,8 @@ def damaged_old_run(old_run: Path) -> Path:
 
 
 def test_failed_create_leaves_no_temporary_file(tmp_path: Path) -> None:
-    """A creation whose setup fails leaves nothing behind, not even the `.creating` file.
-
-    document.py create_document (around lines 220-237) builds `.<name>.creating` and never
-    removes it when `setup` raises; "a document either exists whole or not at all".
-    """
+    """A creation whose setup fails leaves nothing behind, not even the `.creating` file:
+    a document either exists whole or not at all."""
     path = tmp_path / "new.coherence"
 
     def setup(connection: object) -> None:
@@ -53,23 +50,16 @@ def test_failed_create_leaves_no_temporary_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("read_only", [False, True])
 def test_damaged_older_document_is_a_document_error(damaged_old_run: Path, read_only: bool) -> None:
-    """An older document whose migration fails the foreign-key check is a DocumentError.
-
-    migrate.py:57 raises a bare sqlite3.DatabaseError("foreign keys broken by migration"),
-    which `classify` does not recognise, so the raw driver error escapes open_document.
-    """
+    """An older document whose migration fails the foreign-key check is a DocumentError
+    (CORRUPT), never a raw driver error."""
     with pytest.raises(DocumentError) as caught:
         open_document(damaged_old_run, read_only=read_only).close()
     assert caught.value.problem is DocumentProblem.CORRUPT
 
 
 def test_failed_migration_leaves_the_document_at_its_old_revision(damaged_old_run: Path) -> None:
-    """A migration that fails its foreign-key check does not leave the document migrated.
-
-    migrate.upgrade commits the migration (the `engine.begin()` block, migrate.py:50) before
-    running `PRAGMA foreign_key_check` (migrate.py:55), so the failed upgrade stays applied
-    and the next open finds a head-revision document and never checks again.
-    """
+    """A migration that fails its foreign-key check is rolled back: the check runs
+    inside the migration's transaction, so the document stays at its old revision."""
     with pytest.raises((DocumentError, sqlite3.DatabaseError)):
         open_document(damaged_old_run).close()
     assert revision_of(damaged_old_run) == "0001"
@@ -78,12 +68,8 @@ def test_failed_migration_leaves_the_document_at_its_old_revision(damaged_old_ru
 def test_failed_read_only_migration_removes_its_temporary_copy(
     damaged_old_run: Path, private_tmp: Path
 ) -> None:
-    """Read-only use leaves nothing behind, even when migrating the temporary copy fails.
-
-    document.py open_document (read-only branch, lines 181-189) creates the temp folder
-    with mkdtemp and only a Document's close removes it; if `upgrade(copy)` raises, the
-    folder and the copy of the exercise stay in the system temp directory.
-    """
+    """Read-only use leaves nothing behind, even when migrating the temporary copy fails:
+    the temporary folder is removed."""
     with pytest.raises((DocumentError, sqlite3.DatabaseError)):
         open_document(damaged_old_run, read_only=True).close()
     assert list(private_tmp.iterdir()) == []
