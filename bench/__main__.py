@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench import record_decision, replay, startup, validation
+from bench import debrief, record_decision, replay, startup, validation
 
 
 def main() -> int:
     """Run the benchmarks in turn; each prints its own lines."""
     print("Coherence benchmarks (ratios against baselines measured in this run)\n")
-    for module in (record_decision, validation, replay, startup):
+    for module in (record_decision, validation, replay, startup, debrief):
         module.run()
         print()
     return 0

@@ -18,22 +18,23 @@ from desktop.store.snapshot import load_snapshot
 
 
 def record_from_connection(connection: Connection, scenario: Scenario) -> ExerciseRecord:
-    """Everything the debrief needs, read from the projection tables in a few queries."""
-    released, adhoc = q.load_inject_states(connection)
-    injects = tuple(InjectRecord(i, released.get(i.id)) for i in (*scenario.injects, *adhoc))
-    record = ExerciseRecord(
-        scenario=scenario,
-        teams=q.load_teams(connection),
-        injects=injects,
-        decisions=q.load_decisions(connection),
-        phase_changes=q.load_phase_changes(connection),
-        observations=q.load_observations(connection),
-        ratings=q.load_ratings(connection),
-        improvements=q.load_improvements(connection),
-        participants=q.count_participants(connection),
-    )
+    """Everything the debrief needs, read from the projection tables in a few queries, all
+    in one read transaction so that they agree with each other."""
     end_read(connection)
-    return record
+    with connection.begin():
+        released, adhoc = q.load_inject_states(connection)
+        injects = tuple(InjectRecord(i, released.get(i.id)) for i in (*scenario.injects, *adhoc))
+        return ExerciseRecord(
+            scenario=scenario,
+            teams=q.load_teams(connection),
+            injects=injects,
+            decisions=q.load_decisions(connection),
+            phase_changes=q.load_phase_changes(connection),
+            observations=q.load_observations(connection),
+            ratings=q.load_ratings(connection),
+            improvements=q.load_improvements(connection),
+            participants=q.count_participants(connection),
+        )
 
 
 def load_record(path: Path) -> ExerciseRecord:

@@ -59,6 +59,17 @@ class DriverSql:
         finally:
             cursor.close()
 
+    def fetch_all(
+        self, statement: ClauseElement, params: Mapping[str, Any] | None = None
+    ) -> list[tuple[Any, ...]]:
+        """All rows of a query as plain tuples (bulk reads: no per-row wrapping)."""
+        sql, arguments = self._arguments(statement, params or {})
+        cursor = self.driver.execute(sql, arguments)
+        try:
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
     def run_many(self, statement: ClauseElement, rows: Sequence[Mapping[str, Any]]) -> None:
         """Execute once per row."""
         if not rows:
