@@ -110,18 +110,35 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """`coherence report RUN.coherence --format json`"""
+    """`coherence report RUN.coherence... --format json|html|pdf|xlsx [--compare]`"""
     from desktop.scenario.diagnostics import InvalidFile
-    from desktop.services.debrief import debrief_report
+    from desktop.services.reports import ReportRequest, ReportRequestError, make_report
     from desktop.store.errors import DocumentError
 
+    request = ReportRequest(
+        documents=tuple(Path(d) for d in args.documents),
+        format=args.format,
+        out=Path(args.out) if args.out else None,
+        compare=args.compare,
+        anonymize=args.anonymize,
+    )
     try:
-        report = debrief_report(Path(args.document))
+        text = make_report(request)
+    except ReportRequestError as error:
+        return _error(f"coherence report: {error}")
     except DocumentError as error:
         return _error(str(error))
     except InvalidFile as invalid:
-        return _error(f"{args.document}: the stored scenario cannot be read:\n{invalid}")
-    return _write_json(report, args.out)
+        return _error(f"the stored scenario cannot be read:\n{invalid}")
+    except ValueError as error:  # runs of different scenarios cannot be compared
+        return _error(f"coherence report: {error}")
+    except OSError as error:
+        return _error(f"{args.out}: cannot write: {error.strerror}")
+    if text is not None:
+        sys.stdout.write(text)
+    elif args.out:
+        print(f"wrote {args.out}")
+    return EXIT_OK
 
 
 def _write_json(data: object, out: str | None) -> int:

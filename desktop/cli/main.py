@@ -57,12 +57,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report",
-        help="the debrief figures of an exercise document",
-        description="Every debrief figure defined in docs/metrics.md, computed from the document.",
+        help="the debrief of an exercise document, or several compared",
+        description=(
+            "Every debrief figure defined in docs/metrics.md: as JSON, as an after-action "
+            "report (HTML or PDF), or as a workbook for analysts (XLSX). With --compare, "
+            "runs of the same scenario side by side (JSON or XLSX)."
+        ),
     )
-    report.add_argument("document", metavar="RUN.coherence")
-    report.add_argument("--format", choices=["json"], default="json")
+    report.add_argument("documents", nargs="+", metavar="RUN.coherence")
+    report.add_argument("--format", choices=["json", "html", "pdf", "xlsx"], default="json")
     report.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    report.add_argument("--compare", action="store_true", help="compare several runs")
+    report.add_argument(
+        "--anonymize",
+        action="store_true",
+        help="replace observers' names with stable pseudonyms",
+    )
 
     schema = commands.add_parser(
         "schema", help="write or check the JSON Schemas of the scenario and play formats"
