@@ -28,6 +28,7 @@ run: venv
 	@mkdir -p $(RUN_DIR)
 	$(BIN)/coherence simulate $(dir $(DEMO_PLAY)) --play $(DEMO_PLAY) --out $(RUN_DIR)/demo.coherence --force
 	$(BIN)/coherence info $(RUN_DIR)/demo.coherence
+	$(BIN)/coherence report $(RUN_DIR)/demo.coherence --format html --out $(RUN_DIR)/demo-report.html
 
 lint: venv
 	$(BIN)/ruff check desktop tests bench
