@@ -77,6 +77,11 @@ def content_to_json(content: DecisionContent) -> Json:
     }
 
 
+# Replays read these for every decision: a dict lookup is much cheaper than Enum(value).
+_POSTURES = {posture.value: posture for posture in Posture}
+_MODES = {mode.value: mode for mode in ConsultMode}
+
+
 def content_from_json(data: Mapping[str, Any]) -> DecisionContent:
     """A decision's changeable fields from their JSON form."""
     posture = data.get("posture")
@@ -84,11 +89,11 @@ def content_from_json(data: Mapping[str, Any]) -> DecisionContent:
     return DecisionContent(
         title=data["title"],
         rationale=data.get("rationale", ""),
-        posture=Posture(posture) if posture else None,
+        posture=_POSTURES[posture] if posture else None,
         dimensions=tuple(data.get("dimensions", ())),
         venue=data.get("venue"),
         consulted=tuple(
-            Consultation(c["actor"], ConsultMode(c["mode"])) for c in data.get("consulted", ())
+            Consultation(c["actor"], _MODES[c["mode"]]) for c in data.get("consulted", ())
         ),
         supersedes=data.get("supersedes"),
         taken_at=data.get("taken_at"),

@@ -59,6 +59,11 @@ class DriverSql:
         finally:
             cursor.close()
 
+    def cursor(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> Any:
+        """A driver cursor over the rows of a query, for reading large results lazily."""
+        sql, arguments = self._arguments(statement, params or {})
+        return self.driver.execute(sql, arguments)
+
     def fetch_all(
         self, statement: ClauseElement, params: Mapping[str, Any] | None = None
     ) -> list[tuple[Any, ...]]:
