@@ -121,10 +121,16 @@ class ExerciseSession:
             raise
 
     def close(self) -> None:
-        """Close the document cleanly; a running clock is paused first."""
-        if not self.document.read_only and self.exercise.state.lifecycle is Lifecycle.RUNNING:
-            self.execute(c.Pause("closed"))
-        self.document.close()
+        """Close the document cleanly; a running clock is paused first.
+
+        The document is closed (and its writer lock released) even if the pause cannot
+        be written; it then reopens paused for recovery, which loses nothing.
+        """
+        try:
+            if not self.document.read_only and self.exercise.state.lifecycle is Lifecycle.RUNNING:
+                self.execute(c.Pause("closed"))
+        finally:
+            self.document.close()
 
     def __enter__(self) -> ExerciseSession:
         return self
