@@ -6,7 +6,7 @@ import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from desktop.domain.enums import DEADLINE_TRIGGERS, InjectOrigin, InjectStatus, TriggerWhen
+from desktop.domain.enums import InjectOrigin, InjectStatus, TriggerWhen
 from desktop.domain.scenario import Inject
 
 
@@ -131,10 +131,3 @@ class Msel:
             # Released, held or skipped: it never falls due again (only a hand release).
             heapq.heappop(heap)
         return None
-
-    def has_deadline_children(self, parent: str) -> bool:
-        """Whether any inject waits on the deadline of `parent`."""
-        return any(
-            c.inject.trigger is not None and c.inject.trigger.when in DEADLINE_TRIGGERS
-            for c in self.triggered_by(parent)
-        )

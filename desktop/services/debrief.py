@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 from desktop.analysis.record import ExerciseRecord, InjectRecord
 from desktop.analysis.report_json import debrief_json
 from desktop.domain.scenario import Scenario
-from desktop.services.session import ExerciseSession, end_read
+from desktop.services.session import end_read
 from desktop.store import record_queries as q
 from desktop.store.document import open_document, translated
 from desktop.store.errors import DocumentError, DocumentProblem
@@ -54,11 +54,6 @@ def load_record(path: Path) -> ExerciseRecord:
             return record_from_connection(document.connection, scenario)
     finally:
         document.close()
-
-
-def record_from_session(session: ExerciseSession) -> ExerciseRecord:
-    """The record of an open exercise."""
-    return record_from_connection(session.document.connection, session.scenario)
 
 
 def debrief_report(path: Path) -> dict[str, Any]:

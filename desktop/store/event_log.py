@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -119,8 +119,3 @@ def last_seq(connection: Connection) -> int:
 def count_events(connection: Connection) -> int:
     """How many events the log holds."""
     return int(connection.execute(select(func.count()).select_from(EVENT)).scalar() or 0)
-
-
-def rows_of(events: Iterable[Event]) -> list[dict[str, Any]]:
-    """Rows for many events (bulk loads)."""
-    return [event_row(e) for e in events]

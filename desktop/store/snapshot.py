@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, update
 
 from desktop.store.tables import DocumentInfo, ScenarioMedia, ScenarioSnapshot
 
@@ -81,8 +81,3 @@ def set_info(connection: Connection, key: str, value: str) -> None:
     updated = connection.execute(update(INFO).where(INFO.c.key == key).values(value=value))
     if updated.rowcount == 0:
         connection.execute(insert(INFO), {"key": key, "value": value})
-
-
-def delete_info(connection: Connection, key: str) -> None:
-    """Remove a document fact."""
-    connection.execute(delete(INFO).where(INFO.c.key == key))
