@@ -46,6 +46,7 @@ class ExerciseState:
         self.event_count = 0
         self.pause_reason = ""
         self.started_at: int | None = None
+        self.created_with = ""
         self._handlers: dict[EventKind, Callable[[Event, dict[str, Any]], None]] = {
             EventKind.EXERCISE_CREATED: self._on_created,
             EventKind.TEAM_DEFINED: self._on_team_defined,
@@ -97,6 +98,7 @@ class ExerciseState:
 
     def _on_created(self, event: Event, p: dict[str, Any]) -> None:
         self.auto_release = bool(p.get("auto_release", True))
+        self.created_with = str(p.get("app_version", ""))
 
     def _on_team_defined(self, event: Event, p: dict[str, Any]) -> None:
         self.teams[p["team"]] = Team(

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from desktop.domain.enums import InjectOrigin, InjectStatus
-from desktop.domain.events import EventKind
 from desktop.domain.phases import phase_in_force
 from desktop.domain.times import format_stamp
 from desktop.services.read_models import ExerciseSummary, InjectCounts, RecordCounts, TeamSummary
 from desktop.services.session import ExerciseSession
 from desktop.services.simulate import PLAY_KEY, STEPS_DONE_KEY, STEPS_TOTAL_KEY
+from desktop.store.event_log import log_span
 from desktop.store.snapshot import get_info, load_snapshot
 
 
@@ -26,16 +27,8 @@ def summarize_session(session: ExerciseSession) -> ExerciseSummary:
     state = session.exercise.state
     scenario = session.scenario
     stored = load_snapshot(connection)
-    first_wall = last_wall = None
-    created_with = ""
-    events = 0
-    for event in session.events():
-        events += 1
-        if first_wall is None:
-            first_wall = event.wall_time.isoformat(timespec="seconds")
-        last_wall = event.wall_time.isoformat(timespec="seconds")
-        if event.kind is EventKind.EXERCISE_CREATED:
-            created_with = str(event.payload.get("app_version", ""))
+    # The log was replayed when the session opened; only its bounds are read here.
+    events, first_wall, last_wall = log_span(connection)
     book = state.book
     decisions_by_team: dict[str, int] = {}
     for decision in book.decisions.values():
@@ -84,7 +77,7 @@ def summarize_session(session: ExerciseSession) -> ExerciseSummary:
         scenario_sha256=stored.sha256 if stored else "",
         country=scenario.setting.country,
         mission=scenario.setting.mission,
-        created_with=created_with,
+        created_with=state.created_with,
         lifecycle=state.lifecycle.value,
         pause_reason=state.pause_reason,
         scenario_time=format_stamp(now),
@@ -95,9 +88,14 @@ def summarize_session(session: ExerciseSession) -> ExerciseSummary:
         injects=injects,
         records=records,
         events=events,
-        first_wall_time=first_wall,
-        last_wall_time=last_wall,
+        first_wall_time=_seconds(first_wall),
+        last_wall_time=_seconds(last_wall),
         play=get_info(connection, PLAY_KEY),
         play_steps_done=int(done) if done is not None else None,
         play_steps_total=int(total) if total is not None else None,
     )
+
+
+def _seconds(wall: str | None) -> str | None:
+    """An ISO wall time to the second."""
+    return None if wall is None else datetime.fromisoformat(wall).isoformat(timespec="seconds")

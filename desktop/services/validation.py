@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.scenario.diagnostics import Diagnostic, InvalidFile, Severity
-from desktop.scenario.pack import SCENARIO_FILE, load_scenario, scenario_file
-from desktop.scenario.pack_models import SCENARIO_FORMAT
+from desktop.scenario.pack import SCENARIO_FILE, load_scenario, parse_scenario, scenario_file
 from desktop.scenario.play import load_play, read_play_model
 from desktop.scenario.play_models import PLAY_FORMAT
 from desktop.scenario.source import display_name, read_yaml_file
@@ -32,7 +31,7 @@ def validate_path(path: Path, bundled: Path | None = None) -> ValidationReport:
     """Validate a pack folder, a scenario file or a play script (told apart by `format`)."""
     file = scenario_file(path)
     try:
-        _, document = read_yaml_file(file)
+        raw, document = read_yaml_file(file)
     except InvalidFile as invalid:
         return ValidationReport(str(path), "file", invalid.diagnostics)
     data: Any = document.data
@@ -40,11 +39,10 @@ def validate_path(path: Path, bundled: Path | None = None) -> ValidationReport:
     if isinstance(kind, str) and kind.startswith(PLAY_FORMAT.split("/")[0]):
         return _validate_play(file, bundled)
     try:
-        loaded = load_scenario(path)
+        # The file is read once: the document read to tell the format apart is checked.
+        loaded = parse_scenario(raw, document, file)
     except InvalidFile as invalid:
         return ValidationReport(str(path), "scenario", invalid.diagnostics)
-    if kind != SCENARIO_FORMAT:  # pragma: no cover - load_scenario reports it
-        return ValidationReport(str(path), "scenario", ())
     return ValidationReport(str(path), "scenario", loaded.warnings)
 
 

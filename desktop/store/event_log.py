@@ -7,15 +7,15 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from desktop.domain.events import Event, EventKind
 from desktop.store.errors import NewerEntry
 from desktop.store.prepared import DriverSql, insert_statement
 from desktop.store.projector import project
-from desktop.store.tables import EventRow
+from desktop.store.tables import EventRow, table_of
 
-EVENT: Table = EventRow.__table__  # type: ignore[attr-defined]
+EVENT = table_of(EventRow)
 
 PAYLOAD_VERSION = 1
 """The newest payload version this program reads; entries above it come from a newer one."""
@@ -114,6 +114,19 @@ def last_seq(connection: Connection) -> int:
     """The sequence number of the last event (0 for an empty log)."""
     value = connection.execute(select(func.max(EVENT.c.seq))).scalar()
     return int(value or 0)
+
+
+def log_span(connection: Connection) -> tuple[int, str | None, str | None]:
+    """How many events the log holds, and the wall times of its first and last."""
+    count, first, last = connection.execute(
+        select(func.count(), func.min(EVENT.c.seq), func.max(EVENT.c.seq))
+    ).one()
+    walls = dict(
+        connection.execute(
+            select(EVENT.c.seq, EVENT.c.wall_time).where(EVENT.c.seq.in_([first, last]))
+        ).all()
+    )
+    return int(count), walls.get(first), walls.get(last)
 
 
 def count_events(connection: Connection) -> int:

@@ -26,23 +26,18 @@ from desktop.store.tables import (
     ParticipantRow,
     RatingRow,
     TeamRow,
+    table_of,
 )
 
-
-def _table(model: Any) -> Table:
-    table: Table = model.__table__
-    return table
-
-
-TEAM = _table(TeamRow)
-PARTICIPANT = _table(ParticipantRow)
-INJECT_STATE = _table(InjectStateRow)
-DECISION = _table(DecisionRow)
-CONSULTATION = _table(ConsultationRow)
-OBSERVATION = _table(ObservationRow)
-RATING = _table(RatingRow)
-IMPROVEMENT = _table(ImprovementItemRow)
-DEBRIEF_NOTE = _table(DebriefNoteRow)
+TEAM = table_of(TeamRow)
+PARTICIPANT = table_of(ParticipantRow)
+INJECT_STATE = table_of(InjectStateRow)
+DECISION = table_of(DecisionRow)
+CONSULTATION = table_of(ConsultationRow)
+OBSERVATION = table_of(ObservationRow)
+RATING = table_of(RatingRow)
+IMPROVEMENT = table_of(ImprovementItemRow)
+DEBRIEF_NOTE = table_of(DebriefNoteRow)
 
 _CONTENT = (
     "title",
@@ -177,7 +172,7 @@ _IMPROVEMENT = _Upsert(
     ),
 )
 _DEBRIEF_NOTE = _Upsert(DEBRIEF_NOTE, "id", ("id", "section", "text", "seq"))
-_CLEAR: tuple[ClauseElement, ...] = tuple(delete(_table(m)) for m in PROJECTION_TABLES)
+_CLEAR: tuple[ClauseElement, ...] = tuple(delete(table_of(m)) for m in PROJECTION_TABLES)
 
 Handler = Callable[[DriverSql, Event, Mapping[str, Any]], None]
 

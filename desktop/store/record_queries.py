@@ -9,7 +9,7 @@ import json
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, func, select
 
 from desktop.domain.codec import assets_from_json, inject_from_json
 from desktop.domain.enums import ConsultMode, ObservationKind, Posture, Rating
@@ -34,17 +34,13 @@ from desktop.store.tables import (
     ParticipantRow,
     RatingRow,
     TeamRow,
+    table_of,
 )
-
-
-def _table(model: object) -> Table:
-    table: Table = model.__table__  # type: ignore[attr-defined]
-    return table
 
 
 def load_teams(connection: Connection) -> tuple[Team, ...]:
     """The exercise's teams, in the order they were defined."""
-    table = _table(TeamRow)
+    table = table_of(TeamRow)
     rows = connection.execute(select(table).order_by(table.c.position)).mappings()
     return tuple(
         Team(r["id"], r["name"], tuple(json.loads(r["actors"])), r["briefing"]) for r in rows
@@ -53,7 +49,7 @@ def load_teams(connection: Connection) -> tuple[Team, ...]:
 
 def count_participants(connection: Connection) -> int:
     """How many trainees the exercise has."""
-    table = _table(ParticipantRow)
+    table = table_of(ParticipantRow)
     return int(connection.execute(select(func.count()).select_from(table)).scalar() or 0)
 
 
@@ -61,7 +57,7 @@ def load_inject_states(
     connection: Connection,
 ) -> tuple[dict[str, int | None], list[Inject]]:
     """Release times by inject id, and the ad-hoc injects' definitions in the order added."""
-    table = _table(InjectStateRow)
+    table = table_of(InjectStateRow)
     released: dict[str, int | None] = {}
     adhoc: list[tuple[int, Inject]] = []
     for row in connection.execute(select(table)).mappings():
@@ -72,11 +68,11 @@ def load_inject_states(
     return released, [inject for _, inject in sorted(adhoc, key=lambda item: item[0])]
 
 
-_CONSULTATION_TABLE = _table(ConsultationRow)
+_CONSULTATION_TABLE = table_of(ConsultationRow)
 _CONSULTATIONS = select(
     _CONSULTATION_TABLE.c.decision_id, _CONSULTATION_TABLE.c.actor, _CONSULTATION_TABLE.c.mode
 ).order_by(_CONSULTATION_TABLE.c.id)
-_DECISION_COLUMNS = _table(DecisionRow).c
+_DECISION_COLUMNS = table_of(DecisionRow).c
 _DECISIONS = select(
     *(
         _DECISION_COLUMNS[name]
@@ -148,7 +144,7 @@ def load_decisions(connection: Connection) -> tuple[Decision, ...]:
 
 def load_observations(connection: Connection) -> tuple[Observation, ...]:
     """Every observation, voided ones included, in recording order."""
-    table = _table(ObservationRow)
+    table = table_of(ObservationRow)
     return tuple(
         Observation(
             id=r["id"],
@@ -168,7 +164,7 @@ def load_observations(connection: Connection) -> tuple[Observation, ...]:
 
 def load_ratings(connection: Connection) -> tuple[RatingEntry, ...]:
     """Every rating, voided ones included, in recording order."""
-    table = _table(RatingRow)
+    table = table_of(RatingRow)
     return tuple(
         RatingEntry(
             id=r["id"],
@@ -188,7 +184,7 @@ def load_ratings(connection: Connection) -> tuple[RatingEntry, ...]:
 
 def load_improvements(connection: Connection) -> tuple[ImprovementItem, ...]:
     """The improvement plan, in the order items were first saved."""
-    table = _table(ImprovementItemRow)
+    table = table_of(ImprovementItemRow)
     return tuple(
         ImprovementItem(
             id=r["id"],

@@ -6,13 +6,13 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
-from desktop.store.tables import DocumentInfo, ScenarioMedia, ScenarioSnapshot
+from desktop.store.tables import DocumentInfo, ScenarioMedia, ScenarioSnapshot, table_of
 
-SNAPSHOT: Table = ScenarioSnapshot.__table__  # type: ignore[attr-defined]
-MEDIA: Table = ScenarioMedia.__table__  # type: ignore[attr-defined]
-INFO: Table = DocumentInfo.__table__  # type: ignore[attr-defined]
+SNAPSHOT = table_of(ScenarioSnapshot)
+MEDIA = table_of(ScenarioMedia)
+INFO = table_of(DocumentInfo)
 
 
 @dataclass(frozen=True)

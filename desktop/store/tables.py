@@ -7,8 +7,16 @@ scenario snapshot the exercise was created from.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, LargeBinary
+from typing import Any
+
+from sqlalchemy import Column, Index, LargeBinary, Table
 from sqlmodel import Field, SQLModel
+
+
+def table_of(model: Any) -> Table:
+    """The Core table of a table model (for SQLAlchemy Core statements)."""
+    table: Table = model.__table__
+    return table
 
 
 class DocumentInfo(SQLModel, table=True):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.runner import coherence
+
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "packs" / "mini"
 HEAVY = (
@@ -21,19 +23,6 @@ HEAVY = (
     "pydantic",
     "yaml",
 )
-
-
-def coherence(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run `python -m desktop.cli.main ARGS` from the project folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli.main", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        errors="replace",
-        timeout=60,
-        check=False,
-    )
 
 
 def python(code: str) -> subprocess.CompletedProcess[str]:

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop.services.simulate import simulate
+from tests.cli.runner import coherence
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "packs" / "mini"
 SNAP = ROOT / "scenarios" / "civmil-snap-situations"
-
-
-def coherence(*args: object) -> subprocess.CompletedProcess[str]:
-    """Run the command line from the project folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli.main", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

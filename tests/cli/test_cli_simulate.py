@@ -5,28 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.cli.runner import coherence
+
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "packs" / "mini"
 TITLE = "Ivuna District: convoys, ballots and returns"
-
-
-def coherence(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run `python -m desktop.cli.main ARGS` from the project folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli.main", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        errors="replace",
-        timeout=120,
-        check=False,
-    )
 
 
 def simulate(pack: Path, play: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:

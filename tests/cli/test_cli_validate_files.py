@@ -8,29 +8,17 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from tests.cli.runner import coherence
+
 ROOT = Path(__file__).resolve().parents[2]
 MALFORMED = ROOT / "tests" / "data" / "malformed"
 MINI = ROOT / "tests" / "data" / "packs" / "mini"
-
-
-def coherence(*args: str | Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """Run `python -m desktop.cli.main ARGS` from the project folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli.main", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        errors="replace",
-        timeout=timeout,
-        check=False,
-    )
 
 
 def assert_refused(done: subprocess.CompletedProcess[str]) -> None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.cli.runner import coherence
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "packs" / "mini"
@@ -82,15 +83,7 @@ def _make_play(base: Path, case: Case) -> Path:
 
 
 def _validate(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli.main", "validate", str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        errors="replace",
-        timeout=60,
-        check=False,
-    )
+    return coherence("validate", path, timeout=60)
 
 
 @pytest.fixture(scope="module")
