@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from desktop.domain.codec import content_from_json, improvement_from_json, inject_from_json
@@ -46,6 +47,8 @@ class ExerciseState:
         self.event_count = 0
         self.pause_reason = ""
         self.started_at: int | None = None
+        self.started_wall: datetime | None = None
+        self.ended_wall: datetime | None = None
         self.created_with = ""
         self._handlers: dict[EventKind, Callable[[Event, dict[str, Any]], None]] = {
             EventKind.EXERCISE_CREATED: self._on_created,
@@ -111,6 +114,7 @@ class ExerciseState:
     def _on_started(self, event: Event, p: dict[str, Any]) -> None:
         self.lifecycle = Lifecycle.RUNNING
         self.started_at = event.scenario_time
+        self.started_wall = event.wall_time
         rate = float(p.get("rate", self.clock.rate))
         self.clock = replace(self.clock, rate=rate).started(event.wall_time, event.scenario_time)
 
@@ -138,6 +142,7 @@ class ExerciseState:
 
     def _on_ended(self, event: Event, p: dict[str, Any]) -> None:
         self.lifecycle = Lifecycle.ENDED
+        self.ended_wall = event.wall_time
         self.clock = self.clock.stopped(event.wall_time, event.scenario_time)
 
     # The MSEL.

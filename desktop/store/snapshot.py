@@ -81,3 +81,9 @@ def set_info(connection: Connection, key: str, value: str) -> None:
     updated = connection.execute(update(INFO).where(INFO.c.key == key).values(value=value))
     if updated.rowcount == 0:
         connection.execute(insert(INFO), {"key": key, "value": value})
+
+
+def load_media(connection: Connection, path: str) -> bytes | None:
+    """One stored media file's bytes, or `None` if the pack had no such file."""
+    data = connection.execute(select(MEDIA.c.data).where(MEDIA.c.path == path)).scalar()
+    return bytes(data) if data is not None else None
