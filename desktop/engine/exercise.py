@@ -19,7 +19,7 @@ from desktop.domain.records import Participant
 from desktop.domain.scenario import Scenario, Team
 from desktop.engine.errors import CommandRefused, Refusal
 from desktop.engine.recording import RecordingRules
-from desktop.engine.scheduling import Scheduler
+from desktop.engine.scheduling import MAX_RATE, Scheduler
 from desktop.engine.state import ExerciseState
 
 
@@ -102,10 +102,18 @@ class Exercise:
         auto_release: bool = True,
         scenario_sha256: str = "",
         app_version: str = "",
+        rate: float = 1.0,
     ) -> list[Event]:
-        """The events that open a new exercise: its creation, its teams and participants."""
+        """The events that open a new exercise: its creation, its teams and participants.
+
+        `rate` is how fast the clock will run once started (scenario minutes per minute).
+        """
         if self.state.event_count:
             raise CommandRefused(Refusal.ALREADY_STARTED, "the exercise already exists")
+        if not 0 < rate <= MAX_RATE:
+            raise CommandRefused(
+                Refusal.BAD_RATE, f"the rate must be above 0 and at most {MAX_RATE:g}"
+            )
         scenario = self.scenario
         teams = list(teams)
         participants = list(participants)
@@ -136,6 +144,7 @@ class Exercise:
                 "sha256": scenario_sha256,
                 "auto_release": auto_release,
                 "app_version": app_version,
+                "rate": rate,
             },
         )
         for team in teams:

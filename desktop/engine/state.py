@@ -102,6 +102,7 @@ class ExerciseState:
     def _on_created(self, event: Event, p: dict[str, Any]) -> None:
         self.auto_release = bool(p.get("auto_release", True))
         self.created_with = str(p.get("app_version", ""))
+        self.clock = replace(self.clock, rate=float(p.get("rate", self.clock.rate)))
 
     def _on_team_defined(self, event: Event, p: dict[str, Any]) -> None:
         self.teams[p["team"]] = Team(

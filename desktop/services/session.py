@@ -63,6 +63,7 @@ class ExerciseSession:
         teams: Sequence[Team] | None = None,
         participants: Sequence[Participant] = (),
         auto_release: bool = True,
+        rate: float = 1.0,
         clock: WallClock = system_clock,
         overwrite: bool = False,
         extra: Extra | None = None,
@@ -74,6 +75,7 @@ class ExerciseSession:
             teams if teams is not None else loaded.scenario.teams,
             participants,
             auto_release=auto_release,
+            rate=rate,
             scenario_sha256=loaded.sha256,
             app_version=__version__,
         )

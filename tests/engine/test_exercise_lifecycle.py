@@ -87,6 +87,27 @@ def test_start_runs_the_clock_at_the_given_time(mini_scenario: Scenario) -> None
     assert exercise.now(WALL0 + timedelta(minutes=5)) == START + 5
 
 
+def test_rate_chosen_at_creation_runs_the_clock_from_the_start(
+    mini_scenario: Scenario,
+) -> None:
+    """A rate set when the exercise is created applies from Start and survives replay."""
+    exercise = Exercise(mini_scenario)
+    events = exercise.create(WALL0, mini_scenario.teams, rate=60.0)
+    events += exercise.execute(c.Start(START), WALL0)
+    assert exercise.now(WALL0 + timedelta(minutes=2)) == START + 120
+    replayed = Exercise.replay(mini_scenario, events)
+    assert replayed.now(WALL0 + timedelta(minutes=2)) == START + 120
+
+
+def test_create_refuses_an_impossible_rate(mini_scenario: Scenario) -> None:
+    """A rate of zero would freeze the clock: refused before anything is logged."""
+    exercise = Exercise(mini_scenario)
+    with pytest.raises(CommandRefused) as caught:
+        exercise.create(WALL0, mini_scenario.teams, rate=0)
+    assert caught.value.code is Refusal.BAD_RATE
+    assert exercise.state.event_count == 0
+
+
 def test_pause_resume_end(mini_scenario: Scenario) -> None:
     """running -> paused -> running -> paused -> ended, each with its event."""
     exercise = _started(mini_scenario)
