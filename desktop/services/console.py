@@ -81,6 +81,11 @@ class ConsoleService:
         return self._session.recovered
 
     @property
+    def upgrade_backup(self) -> Path | None:
+        """The copy kept when opening upgraded an older document, else `None`."""
+        return self._session.document.upgrade_backup
+
+    @property
     def read_only(self) -> bool:
         """Whether the document was opened for reading only."""
         return self._session.document.read_only

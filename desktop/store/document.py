@@ -58,6 +58,8 @@ class Document:
         self.read_only = read_only
         self._temp_dir = temp_dir
         self._lock = lock
+        # Where the copy made before upgrading this document from an older version went.
+        self.upgrade_backup: Path | None = None
         self._connection: Connection | None = engine.connect()
 
     @property
@@ -205,6 +207,7 @@ def open_document(path: Path, *, read_only: bool = False) -> Document:
             shutil.rmtree(temp_dir, ignore_errors=True)
             raise
     lock = _acquire(path)
+    upgrade_backup: Path | None = None
     try:
         if revision != HEAD_REVISION:
             target = backup_path(path, revision)
@@ -216,8 +219,11 @@ def open_document(path: Path, *, read_only: bool = False) -> Document:
                 finally:
                     source.close()
                 _upgrade(path, path)
+            upgrade_backup = target
         with translated(path):
-            return Document(path, make_engine(path), read_only=False, temp_dir=None, lock=lock)
+            document = Document(path, make_engine(path), read_only=False, temp_dir=None, lock=lock)
+        document.upgrade_backup = upgrade_backup
+        return document
     except BaseException:
         lock.release()
         raise

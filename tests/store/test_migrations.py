@@ -114,6 +114,7 @@ def test_older_document_upgrades_after_a_backup(
             "SELECT version_num FROM alembic_version"
         ).scalar()
         assert revision == HEAD_REVISION
+        assert document.upgrade_backup == backup
     finally:
         document.close()
 
