@@ -21,7 +21,7 @@ from desktop.domain.events import Event
 from desktop.domain.phases import phase_in_force
 from desktop.domain.records import Decision, Observation, RatingEntry
 from desktop.domain.scenario import Actor, Inject, Objective, Scenario, Team, target_teams
-from desktop.domain.times import format_stamp
+from desktop.domain.times import format_duration, format_stamp
 from desktop.engine.book import Reply
 from desktop.engine.msel import InjectState
 from desktop.services.clocks import WallClock, system_clock
@@ -339,7 +339,7 @@ def _expectation_text(inject: Inject, name: Callable[[str], str]) -> str:
         return ""
     lines: list[str] = []
     if expects.respond_within is not None:
-        lines.append(f"respond within {expects.respond_within} min")
+        lines.append(f"respond within {format_duration(expects.respond_within)}")
     if expects.consult:
         lines.append("consult all of: " + ", ".join(name(a) for a in expects.consult))
     if expects.consult_any:

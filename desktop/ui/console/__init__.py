@@ -1,0 +1,1 @@
+"""The facilitator console: the MSEL, due injects, inject details and ad-hoc injects."""

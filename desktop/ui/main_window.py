@@ -1,0 +1,443 @@
+"""The main window: the start page, then the console of the open exercise, and the menus.
+
+It imports only Qt and the start page at first, so it appears quickly; the services, the
+database layer and the console are imported when a document is opened.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.ui.icons import icon
+from desktop.ui.settings import AppSettings
+from desktop.ui.start_page import StartPage
+
+if TYPE_CHECKING:
+    from desktop.services.console import ConsoleService
+    from desktop.ui.console.console_view import ConsoleView
+    from desktop.ui.document_opener import DocumentOpener
+    from desktop.ui.exercise_bridge import ExerciseBridge
+
+log = logging.getLogger(__name__)
+
+DOCUMENT_FILTER = "Coherence exercises (*.coherence)"
+
+
+class MainWindow(QMainWindow):
+    """The facilitator's window: start page or console, menus, and the other windows."""
+
+    sig_document_opened = Signal(str)
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Coherence")
+        self.setWindowIcon(icon("coherence"))
+        self.setObjectName("mainWindow")
+        self.console: ConsoleView | None = None
+        self.bridge: ExerciseBridge | None = None
+        self._opener: DocumentOpener | None = None
+        self._side_windows: list[QWidget] = []
+        self._backup: QWidget | None = None
+
+        self.start_page = StartPage(settings)
+        self.start_page.sig_new_requested.connect(self.new_exercise)
+        self.start_page.sig_open_requested.connect(self.choose_and_open)
+        self.start_page.sig_recent_chosen.connect(lambda path: self.open_document(Path(path)))
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.start_page)
+        self.setCentralWidget(self._stack)
+
+        self._build_menus()
+        self._show_exercise_actions(False)
+        geometry = settings.window_geometry("main")
+        if geometry is not None and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+
+    # Menus.
+
+    def _action(
+        self, text: str, slot: object, keys: str | QKeySequence.StandardKey | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(
+            self.tr("&New exercise from a scenario pack…"),
+            self.new_exercise,
+            QKeySequence.StandardKey.New,
+        )
+        self.new_action.setIcon(icon("new"))
+        self.open_action = self._action(
+            self.tr("&Open exercise…"), self.choose_and_open, QKeySequence.StandardKey.Open
+        )
+        self.open_action.setIcon(icon("open"))
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.close_action = self._action(
+            self.tr("&Close exercise"), self.close_exercise, QKeySequence.StandardKey.Close
+        )
+        self.export_copy_action = self._action(
+            self.tr("Export a &copy…"), self.export_copy, "Ctrl+Shift+S"
+        )
+        self.backup_action = self._action(self.tr("Automatic &backup…"), self.backup_settings)
+        self.backup_action.setIcon(icon("backup"))
+        self.print_action = self._action(
+            self.tr("&Print handouts…"), self.print_handouts, QKeySequence.StandardKey.Print
+        )
+        self.print_action.setIcon(icon("print"))
+        self.compare_action = self._action(self.tr("Co&mpare exercises…"), self.compare_exercises)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions(
+            [self.export_copy_action, self.backup_action, self.print_action, self.compare_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addActions([self.close_action, self.quit_action])
+
+        self.exercise_menu = bar.addMenu(self.tr("&Exercise"))
+        self.debrief_action = self._action(self.tr("&Debrief"), self.open_debrief, "Ctrl+B")
+        self.debrief_action.setIcon(icon("debrief"))
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.projector_action = self._action(
+            self.tr("&Projector window"), self.open_projector, "Ctrl+Shift+W"
+        )
+        self.projector_action.setIcon(icon("projector"))
+        self.team_menu = QMenu(self.tr("&Team window"), self)
+        self.team_menu.setIcon(icon("team"))
+        self.team_menu.aboutToShow.connect(self._fill_team_menu)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self.about_action = self._action(self.tr("&About Coherence"), self.show_about)
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_documents()
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_document(Path(p)))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _fill_team_menu(self) -> None:
+        self.team_menu.clear()
+        if self.bridge is None:
+            return
+        for number, team in enumerate(self.bridge.service.teams(), start=1):
+            action = self.team_menu.addAction(team.name)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+Alt+{number}"))
+            action.triggered.connect(lambda _=False, t=team.id: self.open_team_window(t))
+
+    def _populate_exercise_menus(self, console: ConsoleView) -> None:
+        menu = self.exercise_menu
+        menu.clear()
+        bar = console.control_bar
+        menu.addActions([bar.start_pause_action, bar.jump_action, bar.phase_action])
+        menu.addAction(bar.auto_release_action)
+        menu.addSeparator()
+        msel = console.msel
+        menu.addActions(
+            [msel.release_action, msel.hold_action, msel.skip_action, msel.add_adhoc_action]
+        )
+        menu.addSeparator()
+        menu.addActions(
+            [console.record_decision_action, console.observe_action, console.reply_action]
+        )
+        menu.addSeparator()
+        menu.addActions([bar.end_action, self.debrief_action])
+        view = self.view_menu
+        view.clear()
+        view.addAction(self.projector_action)
+        view.addMenu(self.team_menu)
+        view.addSeparator()
+        view.addActions(console.dock_actions())
+
+    def _show_exercise_actions(self, open_: bool) -> None:
+        for action in (
+            self.close_action,
+            self.export_copy_action,
+            self.backup_action,
+            self.print_action,
+            self.debrief_action,
+            self.projector_action,
+        ):
+            action.setEnabled(open_)
+        self.exercise_menu.menuAction().setVisible(open_)
+        self.team_menu.setEnabled(open_)
+        if not open_:
+            self.view_menu.clear()
+            self.view_menu.addAction(self.projector_action)
+
+    # Documents.
+
+    def new_exercise(self) -> None:
+        """Run the new-exercise wizard; open the document it creates."""
+        from desktop.ui.wizard.new_exercise_wizard import NewExerciseWizard
+
+        wizard = NewExerciseWizard(self.settings, self)
+        wizard.sig_created.connect(lambda path, *_: self.open_document(Path(path)))
+        wizard.open()
+
+    def choose_and_open(self) -> None:
+        """Ask for a document and open it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open exercise"), self.settings.last_folder(), self.tr(DOCUMENT_FILTER)
+        )
+        if path:
+            self.open_document(Path(path))
+
+    def open_document(self, path: Path) -> None:
+        """Open `path` in the background; the console replaces what is shown now."""
+        if self.bridge is not None and self.bridge.service.path == path.resolve():
+            return
+        if self.bridge is not None:
+            self.close_exercise()
+        from desktop.ui.document_opener import DocumentOpener
+
+        if self._opener is None:
+            self._opener = DocumentOpener(self)
+            self._opener.sig_opened.connect(self._on_opener_opened)
+        self.settings.set_last_folder(str(path.parent))
+        self._opener.open(path)
+
+    def _on_opener_opened(self, service: ConsoleService) -> None:
+        from desktop.ui.console.console_view import ConsoleView
+        from desktop.ui.exercise_bridge import ExerciseBridge
+
+        bridge = ExerciseBridge(service, self)
+        console = ConsoleView(bridge)
+        console.restore_layout(self.settings.window_state("console") or QByteArray())
+        console.sig_ended.connect(self._on_console_ended)
+        self.bridge, self.console = bridge, console
+        self._stack.addWidget(console)
+        self._stack.setCurrentWidget(console)
+        self._populate_exercise_menus(console)
+        self._show_exercise_actions(True)
+        self.settings.add_recent_document(str(service.path))
+        self.setWindowTitle(f"{service.path.name} — {service.scenario.title} — Coherence")
+        self._start_backup()
+        bridge.start_ticking()
+        self.sig_document_opened.emit(str(service.path))
+        if service.upgrade_backup is not None:
+            QMessageBox.information(
+                self,
+                self.tr("Exercise upgraded"),
+                self.tr(
+                    "This exercise was saved by an older version of Coherence and has been "
+                    "upgraded. A copy of it as it was is kept at:\n{0}"
+                ).format(service.upgrade_backup),
+            )
+
+    def close_exercise(self) -> None:
+        """Close the open exercise and go back to the start page."""
+        console, bridge = self.console, self.bridge
+        if console is None or bridge is None:
+            return
+        self.settings.set_window_state("console", console.save_layout())
+        for window in self._side_windows:
+            window.close()
+        self._side_windows.clear()
+        if self._backup is not None:
+            self._backup.deleteLater()
+            self._backup = None
+        self.console, self.bridge = None, None
+        try:
+            console.close_exercise()
+        finally:
+            self._stack.removeWidget(console)
+            console.deleteLater()
+            bridge.deleteLater()
+            self._stack.setCurrentWidget(self.start_page)
+            self.start_page.refresh()
+            self._show_exercise_actions(False)
+            self.setWindowTitle("Coherence")
+
+    def export_copy(self) -> None:
+        """Write a consistent copy of the open document where the user chooses."""
+        if self.bridge is None:
+            return
+        service = self.bridge.service
+        suggested = str(service.path.with_name(f"{service.path.stem}-copy.coherence"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export a copy"), suggested, self.tr(DOCUMENT_FILTER)
+        )
+        if not path:
+            return
+        from desktop.ui.messages import explain_failure
+
+        try:
+            service.backup_to(Path(path))
+        except Exception as error:
+            if not explain_failure(self, self.tr("Copy not written"), error):
+                raise
+            return
+        self.statusBar().showMessage(self.tr("Copy written to {0}").format(path), 8000)
+
+    def _start_backup(self) -> None:
+        from desktop.ui.backup_scheduler import BackupScheduler
+
+        assert self.bridge is not None
+        folder = self.settings.backup_folder()
+        scheduler = BackupScheduler(
+            self.bridge,
+            Path(folder) if folder else None,
+            self.settings.backup_interval_minutes(),
+            parent=self,
+        )
+        scheduler.sig_backed_up.connect(
+            lambda path, when: self.statusBar().showMessage(
+                self.tr("Backup written to {0} at {1}").format(path, when), 6000
+            )
+        )
+        scheduler.sig_failed.connect(
+            lambda message: self.statusBar().showMessage(
+                self.tr("Backup failed: {0}").format(message)
+            )
+        )
+        self._backup = scheduler  # type: ignore[assignment]
+
+    def backup_settings(self) -> None:
+        """Choose the folder (a USB stick) and interval of the automatic backup."""
+        from desktop.ui.backup_settings_dialog import BackupSettingsDialog
+
+        if self._backup is None:
+            return
+        dialog = BackupSettingsDialog(self._backup, self.settings, self)  # type: ignore[arg-type]
+        dialog.exec()
+
+    def print_handouts(self) -> None:
+        """Print or save inject cards, team briefings and the evaluator guide."""
+        from desktop.ui.print_handouts import PrintHandoutsDialog
+
+        if self.bridge is not None:
+            PrintHandoutsDialog(self.bridge, self).exec()
+
+    def compare_exercises(self) -> None:
+        """Put runs of the same scenario side by side."""
+        from desktop.ui.debrief.compare_dialog import CompareDialog
+
+        dialog = CompareDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def open_debrief(self) -> None:
+        """The debrief of the open exercise, in its own window."""
+        from desktop.ui.debrief.debrief_window import DebriefWindow
+
+        if self.bridge is None:
+            return
+        bridge = self.bridge
+        window = DebriefWindow(
+            bridge.service.path, execute=lambda command: bridge.execute(command, window)
+        )
+        self._keep(window)
+
+    def _on_console_ended(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Exercise ended"),
+            self.tr("The exercise has ended. Open the debrief now?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_debrief()
+
+    def open_projector(self) -> None:
+        """A window for the room's screen: clock, phase and public media injects."""
+        from desktop.ui.projector_window import ProjectorWindow
+
+        if self.bridge is None:
+            return
+        window = ProjectorWindow(self.bridge)
+        window.set_dark(self.settings.projector_dark())
+        self._keep(window)
+
+    def open_team_window(self, team_id: str) -> None:
+        """A window for one team's scribe: its injects and its decision form."""
+        from desktop.ui.team_window import TeamWindow
+
+        if self.bridge is not None:
+            self._keep(TeamWindow(self.bridge, team_id))
+
+    def _keep(self, window: QWidget) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda: self._forget(window))
+        self._side_windows.append(window)
+        window.show()
+
+    def _forget(self, window: QWidget) -> None:
+        if window in self._side_windows:
+            self._side_windows.remove(window)
+
+    # Help.
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts."""
+        from desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        extra: list[QAction] = []
+        if self.console is not None:
+            extra = self.console.form_actions()
+        ShortcutsDialog(self.menuBar(), extra, self).exec()
+
+    def show_about(self) -> None:
+        """Help → About."""
+        QMessageBox.about(
+            self,
+            self.tr("About Coherence"),
+            self.tr(
+                "<h3>Coherence {0}</h3>"
+                "<p>Facilitated tabletop exercises for UN integrated missions, with a "
+                "debrief on the coherence of the system of actors.</p>"
+                "<p>Runs entirely offline. Exercise documents are single files you can "
+                "copy; the program's own settings stay on this computer.</p>"
+            ).format(__version__),
+        )
+
+    # Closing.
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close the exercise cleanly and remember the window."""
+        self.settings.set_window_geometry("main", self.saveGeometry())
+        try:
+            self.close_exercise()
+        finally:
+            event.accept()
+
+
+def open_soon(window: MainWindow, path: Path | None) -> None:
+    """After the window is on screen: open `path` (from the command line), if any."""
+    if path is not None:
+        QTimer.singleShot(0, lambda: window.open_document(path))
