@@ -28,3 +28,16 @@ def log_dir() -> Path:
     path = Path(user_log_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def config_dir() -> Path:
+    """The folder for the program's own settings, recent files and the like (created on demand).
+
+    Never inside an exercise document: a document copied to another machine carries none
+    of the facilitator's preferences.
+    """
+    from platformdirs import user_config_dir
+
+    path = Path(user_config_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -75,5 +75,10 @@ class DocumentOpener(QObject):
     def _on_task_failed(self, error: BaseException) -> None:
         self._finish()
         self.sig_failed.emit(str(error))
-        if not explain_failure(self._parent, self.tr("Cannot open the exercise"), error):
+        if not explain_failure(
+            self._parent,
+            self.tr("Cannot open the exercise"),
+            error,
+            detail=self.tr("The file was not changed."),
+        ):
             report_uncaught(error)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+SAFE = "Nothing was recorded. Everything entered before is safe in the document."
 
-def explain_failure(parent: QWidget | None, title: str, error: BaseException) -> bool:
+
+def explain_failure(
+    parent: QWidget | None, title: str, error: BaseException, *, detail: str = SAFE
+) -> bool:
     """Show a dialog for a refused command or a document problem; `False` for anything else.
 
     Anything else is a bug, and the caller passes it on to the crash handler.
@@ -19,11 +23,8 @@ def explain_failure(parent: QWidget | None, title: str, error: BaseException) ->
         return True
     if isinstance(error, DocumentError):
         box = QMessageBox(QMessageBox.Icon.Critical, title, str(error), parent=parent)
-        box.setInformativeText(
-            parent.tr("Nothing was recorded. Everything entered before is safe in the document.")
-            if parent is not None
-            else "Nothing was recorded. Everything entered before is safe in the document."
-        )
+        if detail:
+            box.setInformativeText(detail)
         box.exec()
         return True
     return False
