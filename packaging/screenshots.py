@@ -27,7 +27,6 @@ def _mid_exercise(folder: Path) -> Path:
     from desktop.scenario.pack import load_scenario
     from desktop.services.clocks import SimulatedClock
     from desktop.services.session import ExerciseSession
-    from desktop.domain.times import parse_stamp
 
     loaded = load_scenario(PACK)
     path = folder / "unimnu-cohort-12.coherence"
@@ -40,7 +39,10 @@ def _mid_exercise(folder: Path) -> Path:
     session.execute(c.Jump((timed[5].at or 0) + 30))
     teams = {team.id: team for team in scenario.teams}
     first_team = next(iter(teams.values()))
-    released = [i for i in timed[:6]]
+    released = timed[:6]
+    for inject in released:
+        if session.exercise.state.msel[inject.id].status.value != "released":
+            session.execute(c.Release(inject.id))
     for number, inject in enumerate(released[:4]):
         team = first_team
         for candidate in teams.values():
@@ -86,7 +88,6 @@ def _mid_exercise(folder: Path) -> Path:
                 )
             )
     session.close()
-    _ = parse_stamp
     return path
 
 

@@ -215,6 +215,10 @@ class ConsoleService:
         now = self._session.exercise.now(self._session.clock())
         return tuple(self._view(state, now) for state in self._session.exercise.state.msel)
 
+    def inject_definitions(self) -> tuple[Inject, ...]:
+        """Every inject as played, scenario and ad hoc, in MSEL order (for printing)."""
+        return tuple(state.inject for state in self._session.exercise.state.msel)
+
     def inject(self, inject_id: str) -> InjectView:
         """One inject's view."""
         now = self._session.exercise.now(self._session.clock())

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,6 +28,7 @@ from desktop.ui.start_page import StartPage
 
 if TYPE_CHECKING:
     from desktop.services.console import ConsoleService
+    from desktop.ui.backup_scheduler import BackupScheduler
     from desktop.ui.console.console_view import ConsoleView
     from desktop.ui.document_opener import DocumentOpener
     from desktop.ui.exercise_bridge import ExerciseBridge
@@ -52,7 +53,8 @@ class MainWindow(QMainWindow):
         self.bridge: ExerciseBridge | None = None
         self._opener: DocumentOpener | None = None
         self._side_windows: list[QWidget] = []
-        self._backup: QWidget | None = None
+        self._backup: BackupScheduler | None = None
+        self.crash_handler: QObject | None = None
 
         self.start_page = StartPage(settings)
         self.start_page.sig_new_requested.connect(self.new_exercise)
@@ -271,6 +273,7 @@ class MainWindow(QMainWindow):
             window.close()
         self._side_windows.clear()
         if self._backup is not None:
+            self._backup.close()
             self._backup.deleteLater()
             self._backup = None
         self.console, self.bridge = None, None
@@ -327,7 +330,7 @@ class MainWindow(QMainWindow):
                 self.tr("Backup failed: {0}").format(message)
             )
         )
-        self._backup = scheduler  # type: ignore[assignment]
+        self._backup = scheduler
 
     def backup_settings(self) -> None:
         """Choose the folder (a USB stick) and interval of the automatic backup."""
@@ -335,8 +338,14 @@ class MainWindow(QMainWindow):
 
         if self._backup is None:
             return
-        dialog = BackupSettingsDialog(self._backup, self.settings, self)  # type: ignore[arg-type]
+        dialog = BackupSettingsDialog(self._backup, self)
+        dialog.sig_settings_changed.connect(self._on_backup_settings_changed)
         dialog.exec()
+
+    def _on_backup_settings_changed(self, folder: str, minutes: int) -> None:
+        self.settings.set_backup_folder(folder)
+        if minutes > 0:
+            self.settings.set_backup_interval_minutes(minutes)
 
     def print_handouts(self) -> None:
         """Print or save inject cards, team briefings and the evaluator guide."""
@@ -349,7 +358,7 @@ class MainWindow(QMainWindow):
         """Put runs of the same scenario side by side."""
         from desktop.ui.debrief.compare_dialog import CompareDialog
 
-        dialog = CompareDialog(self)
+        dialog = CompareDialog(parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 

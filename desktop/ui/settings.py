@@ -78,11 +78,11 @@ class AppSettings:
         self._set(_LAST_FOLDER, str(Path(folder).absolute()))
 
     def backup_folder(self) -> str:
-        """Where automatic backups go; '' means beside the document."""
+        """Where automatic backups go (a USB stick, say); '' means no automatic backup."""
         return self._string(_BACKUP_FOLDER)
 
     def set_backup_folder(self, folder: str | Path | None) -> None:
-        """Set the backup folder (`None` or '': beside the document)."""
+        """Set the backup folder (`None` or '': no automatic backup)."""
         self._set(_BACKUP_FOLDER, str(Path(folder).absolute()) if folder else "")
 
     def backup_interval_minutes(self) -> int:

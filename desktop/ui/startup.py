@@ -11,14 +11,23 @@ log = logging.getLogger(__name__)
 
 
 def after_show(window: MainWindow, document: Path | None) -> None:
-    """Install the crash handlers, offer last run's crash report, open `document`."""
-    from desktop.infra.crash import enable_fault_log, previous_crash_reports
-    from desktop.ui.crash_dialog import PreviousCrashDialog, install_exception_hooks
+    """Install the crash handlers, offer last run's crash report, open `document`.
 
-    reports = previous_crash_reports()
+    Uncaught errors from then on show a dialog with a copyable report; a hard crash
+    (segmentation fault) leaves a fault log that the next start offers.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.infra.crash import disable_fault_log, enable_fault_log
+    from desktop.ui.crash_dialog import install_exception_hooks, offer_previous_crash_reports
+
+    offer_previous_crash_reports(window)
     enable_fault_log()
-    install_exception_hooks(lambda: window)
-    if reports:
-        PreviousCrashDialog(reports, window).open()
+    handler = install_exception_hooks(lambda: window)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(handler.uninstall)
+        app.aboutToQuit.connect(disable_fault_log)
+    window.crash_handler = handler
     if document is not None:
         window.open_document(document)

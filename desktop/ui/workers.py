@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
+_RUNNING: set[Task] = set()
+
 
 class _TaskSignals(QObject):
     sig_progressed = Signal(int, int, str)
@@ -87,6 +89,10 @@ def run_task(
 ) -> Task:
     """Run `work(progress)` on the thread pool; results come back on the GUI thread."""
     task = Task(owner)
+    # Held until it reports back, so a caller need not keep the handle.
+    _RUNNING.add(task)
+    task.sig_finished.connect(lambda _result: _RUNNING.discard(task))
+    task.sig_failed.connect(lambda _error: _RUNNING.discard(task))
     task.sig_finished.connect(on_done)
     task.sig_failed.connect(on_error if on_error is not None else report_uncaught)
     if on_progress is not None:
