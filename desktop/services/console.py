@@ -298,6 +298,24 @@ class ConsoleService:
             end_read(connection)
         return DecisionPage(total, offset, tuple(_decision_item(row) for row in rows))
 
+    def decision_rows(
+        self,
+        criteria: DecisionFilter,
+        sort: DecisionSort = DecisionSort.RECORDED,
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> tuple[DecisionListItem, ...]:
+        """A page of the decision log without counting the matches (for scrolling)."""
+        connection = self._session.document.connection
+        try:
+            rows = decision_pages.decision_page(
+                connection, criteria, sort, descending, offset, limit
+            )
+        finally:
+            end_read(connection)
+        return tuple(_decision_item(row) for row in rows)
+
     def count_decisions(self, criteria: DecisionFilter) -> int:
         """How many decisions match `criteria`."""
         connection = self._session.document.connection

@@ -65,11 +65,12 @@ def _where(criteria: DecisionFilter) -> ColumnElement[bool]:
     text = criteria.text.strip()
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        # LIKE ignores case for ASCII letters in SQLite (and ILIKE is lower() on every row).
         clauses.append(
             or_(
-                _DECISION.c.title.ilike(pattern, escape="\\"),
-                _DECISION.c.rationale.ilike(pattern, escape="\\"),
-                _DECISION.c.acting_actor.ilike(pattern, escape="\\"),
+                _DECISION.c.title.like(pattern, escape="\\"),
+                _DECISION.c.rationale.like(pattern, escape="\\"),
+                _DECISION.c.acting_actor.like(pattern, escape="\\"),
             )
         )
     return and_(True, *clauses)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 """Alembic head; a test checks it against the migration scripts."""
 
 APPLICATION = "coherence"

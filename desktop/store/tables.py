@@ -111,7 +111,16 @@ class DecisionRow(SQLModel, table=True):
     """A decision as last amended (projection of `decision_*` events)."""
 
     __tablename__ = "decision"
-    __table_args__ = (Index("ix_decision_team_inject", "team", "inject"),)
+    # The decision log filters and sorts by these; `ix_decision_time`, on
+    # coalesce(taken_at, recorded_at), exists only in the migration (an expression index).
+    __table_args__ = (
+        Index("ix_decision_team_inject", "team", "inject"),
+        Index("ix_decision_team", "team"),
+        Index("ix_decision_inject", "inject"),
+        Index("ix_decision_title", "title"),
+        Index("ix_decision_acting_actor", "acting_actor"),
+        Index("ix_decision_posture", "posture"),
+    )
 
     id: str = Field(primary_key=True)
     team: str

@@ -20,11 +20,25 @@ def downgrade_to_0001(path: Path) -> None:
     """Turn a current document into one written at schema revision 0001, by hand."""
     raw = sqlite3.connect(path)
     try:
-        raw.execute("DROP TABLE debrief_note")
-        raw.execute("UPDATE alembic_version SET version_num = '0001'")
+        undo_after_0001(raw)
         raw.commit()
     finally:
         raw.close()
+
+
+def undo_after_0001(raw: sqlite3.Connection) -> None:
+    """Drop what revisions after 0001 added and say 0001 (the caller commits)."""
+    raw.execute("DROP TABLE debrief_note")
+    for index in (
+        "ix_decision_team",
+        "ix_decision_inject",
+        "ix_decision_title",
+        "ix_decision_acting_actor",
+        "ix_decision_posture",
+        "ix_decision_time",
+    ):
+        raw.execute(f"DROP INDEX {index}")
+    raw.execute("UPDATE alembic_version SET version_num = '0001'")
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from desktop.store import migrate
 from desktop.store.document import backup_path, open_document
 from desktop.store.errors import DocumentError, DocumentProblem
 from desktop.store.schema import APPLICATION, HEAD_REVISION
+from tests.store.conftest import undo_after_0001
 
 Fingerprint = tuple[str, int]
 
@@ -26,7 +28,10 @@ def schema_differences(path: Path) -> list[Any]:
     """What Alembic's autogenerate would change to make the file match the models."""
     engine = create_engine(f"sqlite:///{path}")
     try:
-        with engine.connect() as connection:
+        with engine.connect() as connection, warnings.catch_warnings():
+            # The expression index on decision time exists only in the migrations;
+            # SQLAlchemy cannot reflect it and says so.
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression")
             return list(compare_metadata(MigrationContext.configure(connection), SQLModel.metadata))
     finally:
         engine.dispose()
@@ -150,7 +155,7 @@ def test_backup_is_made_with_the_backup_api(simulated_run: Path) -> None:
     """The backup holds what is only in the WAL so far: it is not a copy of the bare file.
 
     Another connection keeps the WAL from being folded in, so the main file still says
-    revision 0002 while the database (file + WAL) says 0001.
+    revision 0003 while the database (file + WAL) says 0001.
     """
     holder = sqlite3.connect(simulated_run)
     try:
@@ -158,8 +163,7 @@ def test_backup_is_made_with_the_backup_api(simulated_run: Path) -> None:
         # A connection that has read keeps the WAL when the writer closes.
         holder.execute("SELECT COUNT(*) FROM event").fetchall()
         writer = sqlite3.connect(simulated_run)
-        writer.execute("DROP TABLE debrief_note")
-        writer.execute("UPDATE alembic_version SET version_num = '0001'")
+        undo_after_0001(writer)
         writer.commit()
         writer.close()
         assert Path(f"{simulated_run}-wal").stat().st_size > 0
