@@ -30,6 +30,18 @@ def _launch(*args: str, env: dict[str, str]) -> None:
     )
 
 
+def _click_to_console(document: str, env: dict[str, str]) -> float:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.ui_launch", "recent", document],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def run() -> None:
     """Print the medians, the ratio and the verdicts."""
     from desktop.services.simulate import simulate
@@ -44,6 +56,8 @@ def run() -> None:
         bare = median_seconds(lambda: _launch("bare", env=env), REPEAT)
         app = median_seconds(lambda: _launch("app", env=env), REPEAT)
         opened = median_seconds(lambda: _launch("open", str(document), env=env), 5)
+        clicks = sorted(_click_to_console(str(document), env) for _ in range(5))
+        click = clicks[len(clicks) // 2]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     ratio = app / bare
@@ -55,7 +69,11 @@ def run() -> None:
         f"{verdict(ratio <= TARGET_RATIO)}"
     )
     print(
-        f"  start-up plus the bundled demo exercise open in the console: {opened:.2f} s "
+        f"  a recent document chosen on the start page, click to console ready: {click:.2f} s "
+        f"(target {TARGET_OPEN_SECONDS} s): {verdict(click <= TARGET_OPEN_SECONDS)}"
+    )
+    print(
+        f"  `coherence FILE` from launch to console ready (cold imports): {opened:.2f} s "
         f"(target {TARGET_OPEN_SECONDS} s): {verdict(opened <= TARGET_OPEN_SECONDS)}"
     )
 

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._side_windows: list[QWidget] = []
         self._backup: BackupScheduler | None = None
         self.crash_handler: QObject | None = None
+        self.warmed = False  # the console's modules are loaded (see startup.warm_up)
 
         self.start_page = StartPage(settings)
         self.start_page.sig_new_requested.connect(self.new_exercise)
