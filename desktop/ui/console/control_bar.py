@@ -85,8 +85,8 @@ class ControlBar(QFrame):
         info_box.addWidget(self._state)
         info_box.addWidget(self._elapsed)
 
-        self._start_button = self._tool_button(self.start_pause_action)
-        self._start_button.setObjectName("startPauseButton")
+        self.start_button = self._tool_button(self.start_pause_action)
+        self.start_button.setObjectName("startPauseButton")
         self._rate = QComboBox()
         self._rate.setAccessibleName(self.tr("Clock rate"))
         self._rate.setToolTip(self.tr("Scenario minutes that pass in one real minute"))
@@ -106,10 +106,13 @@ class ControlBar(QFrame):
         row.addLayout(clock_box)
         row.addLayout(info_box)
         row.addStretch(1)
-        row.addWidget(self._start_button)
+        row.addWidget(self.start_button)
         row.addLayout(rate_box)
-        for action in (self.jump_action, self.phase_action, self.end_action):
-            row.addWidget(self._tool_button(action))
+        self.jump_button = self._tool_button(self.jump_action)
+        self.phase_button = self._tool_button(self.phase_action)
+        self.end_button = self._tool_button(self.end_action)
+        for button in (self.jump_button, self.phase_button, self.end_button):
+            row.addWidget(button)
 
         bridge.sig_changed.connect(self.refresh)
         bridge.sig_ticked.connect(self.refresh)
