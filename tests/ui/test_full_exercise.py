@@ -143,7 +143,7 @@ def test_a_whole_exercise_survives_closing_and_reopening(
 
     # Pause, then end (and decline the debrief for now).
     click(qtbot, console.control_bar.start_button)
-    assert service.lifecycle is Lifecycle.PAUSED
+    assert service.lifecycle.value == "paused"
     answers = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
     click(qtbot, console.control_bar.end_button)

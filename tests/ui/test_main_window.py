@@ -72,7 +72,12 @@ def test_a_document_that_is_not_one_is_explained(
     path = tmp_path / "notes.coherence"
     path.write_text("minutes of the coordination meeting", encoding="utf-8")
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     window.open_document(path)
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert "not a Coherence exercise document" in shown[0]
