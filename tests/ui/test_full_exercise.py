@@ -147,7 +147,7 @@ def test_a_whole_exercise_survives_closing_and_reopening(
     answers = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
     click(qtbot, console.control_bar.end_button)
-    assert service.lifecycle is Lifecycle.ENDED
+    assert service.lifecycle.value == "ended"
 
     before = state_of(window)
     window.close_action.trigger()

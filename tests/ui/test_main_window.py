@@ -141,9 +141,12 @@ def test_every_frequent_action_has_a_shortcut_listed_in_help(
         assert action in rows, f"{action} has no shortcut in the menus"
     assert rows["Resume"] == "Space"
     shown: list[int] = []
-    monkeypatch.setattr(
-        ShortcutsDialog, "exec", lambda dialog: shown.append(dialog.table.rowCount()) or 0
-    )
+
+    def exec_(dialog: ShortcutsDialog) -> int:
+        shown.append(dialog.table.rowCount())
+        return 0
+
+    monkeypatch.setattr(ShortcutsDialog, "exec", exec_)
     window.shortcuts_action.trigger()
     assert shown
     assert shown[0] >= len(rows)
