@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,7 +31,8 @@ def _mid_exercise(folder: Path) -> Path:
 
     loaded = load_scenario(PACK)
     path = folder / "unimnu-cohort-12.coherence"
-    clock = SimulatedClock()
+    # Started two and a quarter hours ago, as in a real session.
+    clock = SimulatedClock(datetime.now(UTC) - timedelta(hours=2, minutes=15))
     session = ExerciseSession.create(path, loaded, clock=clock, rate=60.0)
     scenario = loaded.scenario
     timed = sorted((i for i in scenario.injects if i.at is not None), key=lambda i: i.at or 0)
@@ -156,13 +158,17 @@ def main() -> int:
     debrief = DebriefWindow(finished)
     debrief.resize(*SIZE)
     debrief.show()
-    for _ in range(200):
-        if debrief.is_loaded():
+    for _ in range(300):
+        if debrief.loaded():
             break
         settle(100)
     shoot(debrief, "debrief")
-    debrief.show_tab("network")
-    shoot(debrief, "debrief-network")
+    for widget, name in (
+        (debrief.network, "debrief-network"),
+        (debrief.timeline, "debrief-timeline"),
+    ):
+        debrief.tabs.setCurrentWidget(widget)
+        shoot(debrief, name)
     debrief.close()
     return 0
 

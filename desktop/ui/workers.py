@@ -14,12 +14,13 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
+# Tasks still running (or just finished): kept alive here, on the GUI thread.
 _RUNNING: set[Task] = set()
 
 
@@ -47,28 +48,55 @@ class _Runnable(QRunnable):
 
 
 class Task(QObject):
-    """A handle on work running in the background; lives as long as its owner."""
+    """A handle on work running in the background.
+
+    The task keeps itself (and the object the worker emits through) alive on the GUI
+    thread until the work is over, whatever happens to its owner: a QObject must never
+    be deleted from the worker's thread, nor while the worker may still emit through it.
+    If the owner is gone by then, the results are dropped.
+    """
 
     sig_progressed = Signal(int, int, str)
     sig_finished = Signal(object)
     sig_failed = Signal(object)
 
     def __init__(self, owner: QObject | None) -> None:
-        super().__init__(owner)
+        super().__init__(None)
         self.running = True
-        self._signals = _TaskSignals()
+        self._owner_alive = True
+        if owner is not None:
+            owner.destroyed.connect(self._on_owner_destroyed)
+        self._signals = _TaskSignals(self)
         # Queued: the worker emits, the GUI thread delivers.
-        self._signals.sig_progressed.connect(self.sig_progressed)
+        self._signals.sig_progressed.connect(self._on_progressed)
         self._signals.sig_finished.connect(self._on_finished)
         self._signals.sig_failed.connect(self._on_failed)
+        _RUNNING.add(self)
+
+    def _on_owner_destroyed(self) -> None:
+        self._owner_alive = False
+
+    def _on_progressed(self, done: int, total: int, text: str) -> None:
+        if self._owner_alive:
+            self.sig_progressed.emit(done, total, text)
 
     def _on_finished(self, result: object) -> None:
         self.running = False
-        self.sig_finished.emit(result)
+        if self._owner_alive:
+            self.sig_finished.emit(result)
+        self._release()
 
     def _on_failed(self, error: object) -> None:
         self.running = False
-        self.sig_failed.emit(error)
+        if self._owner_alive:
+            self.sig_failed.emit(error)
+        elif isinstance(error, BaseException):
+            log.warning("a background task failed after its window closed: %s", error)
+        self._release()
+
+    def _release(self) -> None:
+        # Dropped on the next turn of the event loop, not inside this signal's delivery.
+        QTimer.singleShot(0, lambda: _RUNNING.discard(self))
 
 
 def report_uncaught(error: object) -> None:
@@ -88,11 +116,7 @@ def run_task(
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> Task:
     """Run `work(progress)` on the thread pool; results come back on the GUI thread."""
-    task = Task(owner)
-    # Held until it reports back, so a caller need not keep the handle.
-    _RUNNING.add(task)
-    task.sig_finished.connect(lambda _result: _RUNNING.discard(task))
-    task.sig_failed.connect(lambda _error: _RUNNING.discard(task))
+    task = Task(owner)  # held in _RUNNING until it reports back
     task.sig_finished.connect(on_done)
     task.sig_failed.connect(on_error if on_error is not None else report_uncaught)
     if on_progress is not None:
