@@ -40,8 +40,8 @@ demo: venv
 	$(BIN)/coherence report $(RUN_DIR)/demo.coherence --format html --out $(RUN_DIR)/demo-report.html
 
 lint: venv
-	$(BIN)/ruff check desktop tests bench
-	$(BIN)/ruff format --check desktop tests bench
+	$(BIN)/ruff check desktop tests bench packaging
+	$(BIN)/ruff format --check desktop tests bench packaging
 
 typecheck: venv
 	$(BIN)/mypy

@@ -159,7 +159,7 @@ def main() -> int:
     debrief.resize(*SIZE)
     debrief.show()
     for _ in range(300):
-        if debrief.loaded():
+        if debrief.loaded:
             break
         settle(100)
     shoot(debrief, "debrief")

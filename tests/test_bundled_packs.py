@@ -52,3 +52,15 @@ def test_demo_play_simulates(play: Path, tmp_path: Path) -> None:
     assert steps, info.stdout
     done_steps, _, total = steps[0].rsplit(": ", 1)[1].partition(" of ")
     assert done_steps == total.split()[0]
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
+def test_inject_bodies_hold_nothing_for_control_only(pack: Path) -> None:
+    """Teams and the projector see inject bodies; what only control may know (what
+    control holds if asked, what evaluators look for) belongs in `expects.notes`."""
+    from desktop.scenario.pack import load_scenario
+
+    for inject in load_scenario(pack).scenario.injects:
+        body = inject.body.lower()
+        for marker in ("control holds", "control only", "evaluator", "look for"):
+            assert marker not in body, f"{inject.id}: body mentions '{marker}'"

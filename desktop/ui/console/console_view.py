@@ -83,6 +83,7 @@ class ConsoleView(QMainWindow):
         self.tabifyDockWidget(self.decisions_dock, self.evaluation_dock)
         self.decisions_dock.raise_()
         self.resizeDocks([self.decisions_dock], [560], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inject_dock], [300], Qt.Orientation.Vertical)
 
         self.reply_action = QAction(icon("reply"), self.tr("Reply to a team as control…"), self)
         self.reply_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
