@@ -52,31 +52,12 @@ def write_pdf(record: ExerciseRecord, path: Path, *, title: str | None = None) -
 def write_context_pdf(context: ReportContext, path: Path) -> None:
     """Lay out a computed report context (variant `pdf`) and write it to `path`."""
     _ensure_application()
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-    from PySide6.QtGui import (
-        QColor,
-        QFont,
-        QImage,
-        QPageLayout,
-        QPageSize,
-        QPainter,
-        QPdfWriter,
-        QTextDocument,
-    )
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QFont, QImage, QTextDocument
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(f"After-action report: {context.cover.title}")
-    writer.setCreator(f"Coherence {context.version}")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(*MARGINS_MM),
-            QPageLayout.Unit.Millimeter,
-        )
+    writer = a4_writer(
+        path, f"After-action report: {context.cover.title}", f"Coherence {context.version}"
     )
 
     document = QTextDocument()
@@ -93,18 +74,55 @@ def write_context_pdf(context: ReportContext, path: Path) -> None:
         )
     document.setHtml(render_context(context))
 
+    pages = write_pages(document, writer, path, _footer_title(context))
+    log.info("Wrote %s (%d pages)", path, pages)
+
+
+def a4_writer(path: Path, title: str, creator: str) -> Any:
+    """A `QPdfWriter` for `path` on A4 with the report's margins and resolution."""
+    _ensure_application()
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator(creator)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(*MARGINS_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return writer
+
+
+def write_pages(document: Any, writer: Any, path: Path, footer_title: str) -> int:
+    """Paint a laid-out `QTextDocument` onto `writer` page by page; the page count.
+
+    Each page keeps room at the bottom for a footer: a rule, `footer_title` on the left
+    and "Page N of M" on the right. Raises `OSError` if the file cannot be written.
+    """
+    from PySide6.QtCore import QRectF, QSizeF, Qt
+    from PySide6.QtGui import QColor, QFont, QPainter
+
     dots_per_point = RESOLUTION / 72.0
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer = FOOTER_PT * dots_per_point
     body = QSizeF(page.width(), page.height() - footer)
     document.setPageSize(body)
-    pages = document.pageCount()
+    pages = int(document.pageCount())
+    if len(footer_title) > 90:
+        footer_title = footer_title[:89] + "\N{HORIZONTAL ELLIPSIS}"
 
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write the PDF file {path}")
     try:
-        footer_font = QFont(font)
+        footer_font = QFont(document.defaultFont())
         footer_font.setPointSizeF(7.5)
         for number in range(pages):
             if number:
@@ -120,13 +138,15 @@ def write_context_pdf(context: ReportContext, path: Path) -> None:
             painter.drawLine(0, int(line_y), int(body.width()), int(line_y))
             text_box = QRectF(0, line_y, body.width(), footer * 0.7)
             align = Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(text_box, align | Qt.AlignmentFlag.AlignLeft, _footer_title(context))
+            painter.drawText(text_box, align | Qt.AlignmentFlag.AlignLeft, footer_title)
             painter.drawText(
                 text_box, align | Qt.AlignmentFlag.AlignRight, f"Page {number + 1} of {pages}"
             )
     finally:
         painter.end()
-    log.info("Wrote %s (%d pages)", path, pages)
+    if not path.exists():
+        raise OSError(f"cannot write the PDF file {path}")
+    return pages
 
 
 def _footer_title(context: ReportContext) -> str:
@@ -153,4 +173,12 @@ def _ensure_application() -> None:
         and not os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _APPLICATION = QGuiApplication([sys.argv[0] if sys.argv else "coherence"])
+    argv = [sys.argv[0] if sys.argv else "coherence"]
+    if "PySide6.QtWidgets" in sys.modules:
+        # Widgets may follow in this process (the app, the interface tests): they need a
+        # QApplication, and Qt allows one application object per process.
+        from PySide6.QtWidgets import QApplication
+
+        _APPLICATION = QApplication(argv)
+    else:
+        _APPLICATION = QGuiApplication(argv)

@@ -13,14 +13,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QMarginsF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QPageLayout,
     QPageSize,
-    QPainter,
-    QPdfWriter,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -44,16 +41,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.scenario import Inject, Scenario, Team
 from desktop.report import handouts
+from desktop.report.pdf import FONT_FAMILIES, MARGINS_MM, a4_writer, write_pages
 from desktop.services.console import ConsoleService
 from desktop.ui.exercise_bridge import ExerciseBridge
 from desktop.ui.workers import Progress, Task, report_uncaught, run_task
 
 log = logging.getLogger(__name__)
 
-MARGINS_MM = (16.0, 15.0, 15.0, 12.0)  # left, top, right, bottom, as the debrief PDF
-FOOTER_PT = 22.0  # kept at the bottom of each page for the footer line
-RESOLUTION = 300  # dots per inch of the PDF's coordinate system
-FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Arial", "Noto Sans", "DejaVu Sans"]
 FONT_POINTS = 9.5
 
 
@@ -100,49 +94,10 @@ class HandoutPrinter:
         Raises `OSError` if the file cannot be written.
         """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        writer = QPdfWriter(str(path))
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(self.footer)
-        writer.setCreator("Coherence")
-        writer.setPageLayout(_a4_layout())
+        writer = a4_writer(path, self.footer, "Coherence")
         document = _document(html)
         document.documentLayout().setPaintDevice(writer)
-        dots_per_point = RESOLUTION / 72.0
-        page = writer.pageLayout().paintRectPixels(RESOLUTION)
-        footer = FOOTER_PT * dots_per_point
-        body = QSizeF(page.width(), page.height() - footer)
-        document.setPageSize(body)
-        pages = document.pageCount()
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(f"cannot write the PDF file {path}")
-        try:
-            footer_font = QFont(document.defaultFont())
-            footer_font.setPointSizeF(7.5)
-            for number in range(pages):
-                if number:
-                    writer.newPage()
-                painter.save()
-                painter.translate(0, -number * body.height())
-                document.drawContents(
-                    painter, QRectF(0, number * body.height(), body.width(), body.height())
-                )
-                painter.restore()
-                painter.setFont(footer_font)
-                painter.setPen(QColor("#6b7480"))
-                line_y = body.height() + footer * 0.3
-                painter.drawLine(0, int(line_y), int(body.width()), int(line_y))
-                box = QRectF(0, line_y, body.width(), footer * 0.7)
-                middle = Qt.AlignmentFlag.AlignVCenter
-                painter.drawText(box, middle | Qt.AlignmentFlag.AlignLeft, self._footer_text())
-                painter.drawText(
-                    box, middle | Qt.AlignmentFlag.AlignRight, f"Page {number + 1} of {pages}"
-                )
-        finally:
-            painter.end()
-        if not path.exists():
-            raise OSError(f"cannot write the PDF file {path}")
+        pages = write_pages(document, writer, path, self.footer)
         log.info("Wrote %s (%d pages)", path, pages)
         return pages
 
@@ -156,10 +111,6 @@ class HandoutPrinter:
             return False
         _document(html).print_(printer)
         return True
-
-    def _footer_text(self) -> str:
-        text = self.footer
-        return text if len(text) <= 90 else text[:89] + "\N{HORIZONTAL ELLIPSIS}"
 
 
 def _a4_layout() -> QPageLayout:

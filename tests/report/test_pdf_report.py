@@ -12,6 +12,10 @@ import pytest
 from desktop.report.pdf import write_pdf
 from tests.report.records import HOSTILE, small_record
 
+# pytest-qt's application (a QApplication) serves the PDF writer too, so interface tests
+# that run later in the same process can still create widgets.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
