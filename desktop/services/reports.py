@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.analysis.record import ExerciseRecord
 
 FORMATS = ("json", "html", "pdf", "xlsx")
-COMPARE_FORMATS = ("json", "xlsx")
+COMPARE_FORMATS = ("json", "html", "xlsx")
 BINARY_FORMATS = ("pdf", "xlsx")
 
 
@@ -37,10 +38,44 @@ class ReportRequest:
             raise ReportRequestError("give one exercise document, or several with --compare")
         if self.compare and self.format not in COMPARE_FORMATS:
             raise ReportRequestError(
-                f"a comparison is made as {' or '.join(COMPARE_FORMATS)}, not {self.format}"
+                f"a comparison is made as {', '.join(COMPARE_FORMATS[:-1])} or "
+                f"{COMPARE_FORMATS[-1]}, not {self.format}"
             )
+        if self.compare:
+            run_labels(self.documents)  # the same document twice is refused here
         if self.format in BINARY_FORMATS and self.out is None:
             raise ReportRequestError(f"a {self.format} report needs --out FILE")
+
+
+def run_labels(documents: Sequence[Path]) -> list[str]:
+    """What each compared document is called: its file name, with as many parent folders
+    as it takes to tell apart documents that share a name (`a/run.coherence`).
+
+    Raises `ReportRequestError` when the same document is given twice.
+    """
+    resolved = [path.resolve() for path in documents]
+    seen: dict[Path, Path] = {}
+    for path, real in zip(documents, resolved, strict=True):
+        if real in seen:
+            twice = (
+                f"{path} is given more than once"
+                if seen[real] == path
+                else f"{seen[real]} and {path} are the same document"
+            )
+            raise ReportRequestError(f"{twice}; a run cannot be compared with itself")
+        seen[real] = path
+    # Labels come from the paths as given (not through symlinks): what the user typed.
+    given = [path.absolute().parts for path in documents]
+    labels = [parts[-1] for parts in given]
+    depth = 1
+    while len(set(labels)) < len(labels) and depth < max(len(parts) for parts in given):
+        depth += 1
+        repeated = {label for label in labels if labels.count(label) > 1}
+        labels = [
+            "/".join(parts[-depth:]) if label in repeated else label
+            for label, parts in zip(labels, given, strict=True)
+        ]
+    return labels
 
 
 def _records(request: ReportRequest) -> list[ExerciseRecord]:
@@ -68,7 +103,7 @@ def make_report(request: ReportRequest) -> str | None:
     if request.compare:
         from desktop.analysis.compare import compare_json
 
-        labels = [path.name for path in request.documents]
+        labels = run_labels(request.documents)
         comparison = compare_json(
             [(label, debrief_json(record)) for label, record in zip(labels, records, strict=True)]
         )
@@ -78,6 +113,10 @@ def make_report(request: ReportRequest) -> str | None:
             assert out is not None
             write_comparison_xlsx(comparison, out)
             return None
+        if request.format == "html":
+            from desktop.report.compare_html import render_comparison_html
+
+            return _emit(render_comparison_html(comparison, records[0]), out)
         return _emit(json.dumps(comparison, ensure_ascii=False, indent=2) + "\n", out)
     (record,) = records
     if request.format == "json":

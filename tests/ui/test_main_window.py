@@ -161,3 +161,31 @@ def test_the_console_layout_is_remembered(qtbot: QtBot, window: MainWindow, tmp_
     open_and_wait(qtbot, window, path)
     assert window.console is not None
     assert not window.console.evaluation_dock.isVisibleTo(window)
+
+
+def test_space_pauses_the_clock_but_stays_with_a_focused_check_box(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    open_and_wait(qtbot, window, a_document(tmp_path))
+    console = window.console
+    assert console is not None
+    service = console.bridge.service
+    window.activateWindow()
+    qtbot.waitActive(window)
+
+    box = console.decision_form.dimension_boxes["humanitarian"]
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked()  # the key ticked the box
+    assert service.lifecycle.value == "paused"  # and did not resume the clock
+
+    table = console.msel.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert service.lifecycle.value == "running"
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert service.lifecycle.value == "paused"

@@ -154,20 +154,25 @@ class ConsoleView(QMainWindow):
 
     def _on_reply_triggered(self) -> None:
         dialog = ReplyDialog(self.bridge, self)
-        if dialog.exec() == ReplyDialog.DialogCode.Accepted:
-            self.bridge.execute(dialog.command(), self)
+        # A refused reply brings the dialog back with its text, until sent or cancelled.
+        while dialog.exec() == ReplyDialog.DialogCode.Accepted:
+            if self.bridge.execute(dialog.command(), self) is not None:
+                break
+        dialog.deleteLater()
 
     def _on_record_decision_triggered(self) -> None:
         self.decisions_dock.show()
         self.decisions_dock.raise_()
-        self.decision_form.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.decision_form.focus_first_field()
 
     def _on_observe_triggered(self) -> None:
         self.evaluation_dock.show()
         self.evaluation_dock.raise_()
-        self.observer.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.observer.observer_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_decision_selected(self, decision_id: str) -> None:
+        if not decision_id:  # the selection was cleared
+            return
         decision = self.bridge.service.decision(decision_id)
         if decision.inject is not None:
             self.inject_detail.show_inject(decision.inject)

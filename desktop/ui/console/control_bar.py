@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -25,6 +28,23 @@ from desktop.ui.icons import icon
 RATES = (1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 240.0)
 
 
+class _SpaceStaysWithControls(QObject):
+    """Space pauses and resumes the clock, except where it means something already: on a
+    focused button, check box, combo box or spin box it presses, ticks or opens it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(watched, QAbstractButton | QComboBox | QAbstractSpinBox)
+        ):
+            event.accept()  # the focused control takes the key, not the shortcut
+            return True
+        return False
+
+
 def _elapsed(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
@@ -42,6 +62,10 @@ class ControlBar(QFrame):
         self.start_pause_action = QAction(icon("play"), self.tr("Start"), self)
         self.start_pause_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.start_pause_action.triggered.connect(self._on_start_pause_triggered)
+        application = QApplication.instance()
+        if application is not None:
+            # Removed by Qt when the filter (a child of this bar) is destroyed.
+            application.installEventFilter(_SpaceStaysWithControls(self))
         self.jump_action = QAction(icon("jump"), self.tr("Jump to time…"), self)
         self.jump_action.setShortcut(QKeySequence("Ctrl+J"))
         self.jump_action.triggered.connect(self._on_jump_triggered)

@@ -265,18 +265,22 @@ class MselPanel(QWidget):
             return
         dialog = _SkipReasonDialog(view, self)
         dialog.accepted.connect(self._on_skip_dialog_accepted)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.rejected.connect(dialog.deleteLater)
         dialog.open()
 
     def _on_skip_dialog_accepted(self) -> None:
         dialog = self.sender()
-        if isinstance(dialog, _SkipReasonDialog):
-            self._bridge.execute(c.Skip(dialog.inject_id, dialog.reason()), self)
+        if not isinstance(dialog, _SkipReasonDialog):
+            return
+        if self._bridge.execute(c.Skip(dialog.inject_id, dialog.reason()), self) is None:
+            dialog.open()  # refused: the dialog comes back with the reason typed
+            return
+        dialog.deleteLater()
 
     def _on_add_adhoc_action_triggered(self) -> None:
         dialog = AdhocInjectDialog(self._bridge.service, self)
         dialog.accepted.connect(self._on_adhoc_dialog_accepted)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.rejected.connect(dialog.deleteLater)
         dialog.open()
 
     def _on_adhoc_dialog_accepted(self) -> None:
@@ -284,8 +288,11 @@ class MselPanel(QWidget):
         if not isinstance(dialog, AdhocInjectDialog):
             return
         inject = dialog.inject()
-        if self._bridge.execute(c.AddInject(inject), self) is not None:
-            self.select_inject(inject.id)
+        if self._bridge.execute(c.AddInject(inject), self) is None:
+            dialog.open()  # refused: nothing typed is lost
+            return
+        dialog.deleteLater()
+        self.select_inject(inject.id)
 
     # Signals.
 

@@ -169,6 +169,11 @@ class DecisionForm(QWidget):
         self.record_button.clicked.connect(self.record_action.trigger)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear_action.trigger)
+        # Inside a dialog (amend, supersede) Enter must not press a button: it adds a
+        # consulted actor or ends a line. Ctrl+Return records.
+        for button in (self.record_button, self.clear_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message_label, 1)
         buttons.addWidget(self.clear_button)
@@ -257,6 +262,20 @@ class DecisionForm(QWidget):
         self.assets_form.clear()
         self.taken_at_edit.clear()
         self._update_state()
+
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first field still to fill (Ctrl+D)."""
+        for combo in (self.team_combo, self.actor_combo):
+            if combo.isEnabled() and combo.currentData() is None:
+                combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        self.title_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_inject(self, inject_id: str) -> None:
+        """Answer `inject_id`, if it is one the chosen team may answer (team windows)."""
+        index = self.inject_combo.findData(inject_id)
+        if index >= 0 and self.amending is None:
+            self.inject_combo.setCurrentIndex(index)
 
     def edit_amendment(self, decision_id: str) -> None:
         """Load a decision to amend it; team, acting actor and inject cannot change."""
