@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Every debrief figure defined in docs/metrics.md: as JSON, as an after-action "
             "report (HTML or PDF), or as a workbook for analysts (XLSX). With --compare, "
-            "runs of the same scenario side by side (JSON or XLSX)."
+            "runs of the same scenario side by side (JSON, HTML or XLSX)."
         ),
     )
     report.add_argument("documents", nargs="+", metavar="RUN.coherence")

@@ -38,6 +38,9 @@ from desktop.store.snapshot import load_media
 
 log = logging.getLogger(__name__)
 
+# The decision log's query terms, for the interface (which does not import the store).
+__all__ = ["ConsoleService", "DecisionFilter", "DecisionPage", "DecisionSort", "Listener"]
+
 Listener = Callable[[Sequence[Event]], None]
 
 
@@ -57,6 +60,7 @@ class ConsoleService:
         self._session = session
         self._listeners: list[Listener] = []
         self._actors = {actor.id: actor for actor in session.scenario.actors}
+        self._views: dict[tuple[object, ...], InjectView] = {}
 
     @classmethod
     def open(cls, path: Path, *, clock: WallClock = system_clock) -> ConsoleService:
@@ -239,11 +243,22 @@ class ConsoleService:
         return tuple(v for v in self.injects() if v.status is InjectDisplayStatus.DUE)
 
     def _view(self, state: InjectState, now: int) -> InjectView:
+        # The MSEL is asked for every second by several panels: a view is built once per
+        # inject and state, then reused (names, targets and expectations never change).
+        status = _display_status(state, now)
+        key = (state.inject.id, status, state.due_at, state.released_at, state.skip_reason)
+        view = self._views.get(key)
+        if view is None:
+            view = self._build_view(state, status)
+            self._views[key] = view
+        return view
+
+    def _build_view(self, state: InjectState, status: InjectDisplayStatus) -> InjectView:
         inject = state.inject
         return InjectView(
             id=inject.id,
             title=inject.title,
-            status=_display_status(state, now),
+            status=status,
             time=state.due_at if state.due_at is not None else inject.at,
             released_at=state.released_at,
             sender=inject.sender,

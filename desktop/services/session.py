@@ -23,7 +23,7 @@ from desktop.scenario.yaml_source import load_yaml
 from desktop.services.clocks import WallClock, system_clock
 from desktop.store import event_log
 from desktop.store.document import Document, create_document, open_document, translated
-from desktop.store.errors import DocumentError, DocumentProblem
+from desktop.store.errors import DocumentError, DocumentProblem, as_document_error
 from desktop.store.snapshot import StoredScenario, load_snapshot, media_paths, save_snapshot
 
 log = logging.getLogger(__name__)
@@ -109,8 +109,7 @@ class ExerciseSession:
         document = open_document(path, read_only=read_only)
         try:
             with translated(path):
-                scenario = scenario_from_document(document.connection, path)
-                exercise = Exercise.replay(scenario, event_log.read_events(document.connection))
+                exercise = _rebuild(document.connection, path)
                 end_read(document.connection)
             session = cls(document, exercise, clock)
             if not read_only and exercise.state.lifecycle is Lifecycle.RUNNING:
@@ -229,6 +228,23 @@ class ExerciseSession:
             yield from event_log.read_events(connection, after_seq)
         finally:
             end_read(connection)
+
+
+def _rebuild(connection: Connection, path: Path) -> Exercise:
+    """The exercise replayed from a document's log; a log that cannot be replayed means
+    the document is damaged (edited by hand, say), which the user is told as such."""
+    try:
+        scenario = scenario_from_document(connection, path)
+        return Exercise.replay(scenario, event_log.read_events(connection))
+    except DocumentError:
+        raise
+    except Exception as error:
+        if as_document_error(error, path) is not None:
+            raise
+        log.exception("cannot rebuild the exercise in %s", path)
+        raise DocumentError(
+            DocumentProblem.CORRUPT, path, f"its exercise log cannot be replayed ({error})"
+        ) from error
 
 
 def end_read(connection: Connection) -> None:

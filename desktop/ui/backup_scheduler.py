@@ -214,6 +214,32 @@ class BackupScheduler(QObject):
         self._fail(folder, error)
 
 
+def copy_durably(source: Path, target: Path) -> None:
+    """Copy `source` to `target` and flush it to the device before returning."""
+    with source.open("rb") as reading, target.open("wb") as writing:
+        shutil.copyfileobj(reading, writing, 1024 * 1024)
+        writing.flush()
+        os.fsync(writing.fileno())
+
+
+def place_copy(snapshot: Path, target: Path) -> Path:
+    """Put `snapshot` at `target` whole or not at all (a temporary name, then a rename).
+
+    Runs on a worker thread; the snapshot is removed either way.
+    """
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        copy_durably(snapshot, temp)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise
+    finally:
+        snapshot.unlink(missing_ok=True)
+    return target
+
+
 def _place(snapshot: Path, folder: Path, stem: str) -> Path:
     """Copy `snapshot` into `folder` as the newest backup, rotating the older ones.
 
@@ -225,10 +251,7 @@ def _place(snapshot: Path, folder: Path, stem: str) -> Path:
         raise FileNotFoundError(f"the folder {folder} is not there")
     temp = folder / f".{stem}-backup.{os.getpid()}.tmp"
     try:
-        with snapshot.open("rb") as source, temp.open("wb") as target:
-            shutil.copyfileobj(source, target, 1024 * 1024)
-            target.flush()
-            os.fsync(target.fileno())
+        copy_durably(snapshot, temp)
         for older, newer in zip(reversed(targets[1:]), reversed(targets[:-1]), strict=True):
             if newer.exists():
                 os.replace(newer, older)

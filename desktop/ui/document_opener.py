@@ -29,6 +29,7 @@ class DocumentOpener(QObject):
 
     sig_opened = Signal(object)  # ConsoleService
     sig_failed = Signal(str)
+    sig_read_only = Signal(str)  # a document that can be read but not written
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -73,8 +74,13 @@ class DocumentOpener(QObject):
         self.sig_opened.emit(service)
 
     def _on_task_failed(self, error: BaseException) -> None:
+        from desktop.store.errors import DocumentError, DocumentProblem
+
         self._finish()
         self.sig_failed.emit(str(error))
+        if isinstance(error, DocumentError) and error.problem is DocumentProblem.READ_ONLY:
+            self.sig_read_only.emit(str(error.path))
+            return
         if not explain_failure(
             self._parent,
             self.tr("Cannot open the exercise"),

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.ui.console.console_view import ConsoleView
     from desktop.ui.document_opener import DocumentOpener
     from desktop.ui.exercise_bridge import ExerciseBridge
+    from desktop.ui.workers import Task
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self._backup: BackupScheduler | None = None
         self.crash_handler: QObject | None = None
         self.warmed = False  # the console's modules are loaded (see startup.warm_up)
+        self.warm_task: Task | None = None
+        self._waiting_to_open: Path | None = None
 
         self.start_page = StartPage(settings)
         self.start_page.sig_new_requested.connect(self.new_exercise)
@@ -222,8 +225,18 @@ class MainWindow(QMainWindow):
         if path:
             self.open_document(Path(path))
 
+    def on_warmed(self, _result: object = None) -> None:
+        """The background imports are over: open the document chosen meanwhile, if any."""
+        self.warmed = True
+        waiting, self._waiting_to_open = self._waiting_to_open, None
+        if waiting is not None:
+            self.open_document(waiting)
+
     def open_document(self, path: Path) -> None:
         """Open `path` in the background; the console replaces what is shown now."""
+        if self.warm_task is not None and self.warm_task.running:
+            self._waiting_to_open = path
+            return
         if self.bridge is not None and self.bridge.service.path == path.resolve():
             return
         if self.bridge is not None:
@@ -233,6 +246,7 @@ class MainWindow(QMainWindow):
         if self._opener is None:
             self._opener = DocumentOpener(self)
             self._opener.sig_opened.connect(self._on_opener_opened)
+            self._opener.sig_read_only.connect(self._on_opener_read_only)
         self.settings.set_last_folder(str(path.parent))
         self._opener.open(path)
 
@@ -248,6 +262,7 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(console)
         self._stack.setCurrentWidget(console)
         self._populate_exercise_menus(console)
+        self._fill_team_menu()  # so that the team windows' shortcuts work at once
         self._show_exercise_actions(True)
         self.settings.add_recent_document(str(service.path))
         self.setWindowTitle(f"{service.path.name} — {service.scenario.title} — Coherence")
@@ -263,6 +278,21 @@ class MainWindow(QMainWindow):
                     "upgraded. A copy of it as it was is kept at:\n{0}"
                 ).format(service.upgrade_backup),
             )
+
+    def _on_opener_read_only(self, path: str) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Read-only exercise"),
+            self.tr(
+                "{0} is on a read-only disk or folder, so the exercise cannot be run from "
+                "there. Open its debrief instead (reading only)? To go on playing, copy the "
+                "file to a folder you can write to first."
+            ).format(Path(path).name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            from desktop.ui.debrief.debrief_window import DebriefWindow
+
+            self._keep(DebriefWindow(Path(path)))
 
     def close_exercise(self) -> None:
         """Close the open exercise and go back to the start page."""
@@ -280,6 +310,20 @@ class MainWindow(QMainWindow):
         self.console, self.bridge = None, None
         try:
             console.close_exercise()
+        except Exception as error:
+            # The clock's last pause could not be written (USB stick pulled): nothing
+            # acknowledged is lost, and the document reopens paused for recovery.
+            from desktop.ui.messages import explain_failure
+
+            if not explain_failure(
+                self,
+                self.tr("The exercise was closed without its last pause"),
+                error,
+                detail=self.tr(
+                    "Everything recorded before is in the document; it will reopen paused."
+                ),
+            ):
+                raise
         finally:
             self._stack.removeWidget(console)
             console.deleteLater()
@@ -290,25 +334,58 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Coherence")
 
     def export_copy(self) -> None:
-        """Write a consistent copy of the open document where the user chooses."""
+        """Write a consistent copy of the open document where the user chooses.
+
+        The copy is taken with SQLite's backup API into a local scratch file (quick),
+        then written to the chosen place in the background under a temporary name and
+        renamed, so a slow or pulled USB stick neither freezes the window nor leaves a
+        half-written document behind.
+        """
         if self.bridge is None:
             return
         service = self.bridge.service
         suggested = str(service.path.with_name(f"{service.path.stem}-copy.coherence"))
-        path, _ = QFileDialog.getSaveFileName(
+        chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export a copy"), suggested, self.tr(DOCUMENT_FILTER)
         )
-        if not path:
+        if not chosen:
             return
-        from desktop.ui.messages import explain_failure
+        import shutil
+        import tempfile
 
+        from desktop.ui.backup_scheduler import place_copy
+        from desktop.ui.messages import explain_failure
+        from desktop.ui.workers import run_task
+
+        target = Path(chosen)
+        scratch = Path(tempfile.mkdtemp(prefix="coherence-copy-")) / target.name
         try:
-            service.backup_to(Path(path))
+            service.backup_to(scratch)
         except Exception as error:
             if not explain_failure(self, self.tr("Copy not written"), error):
                 raise
             return
-        self.statusBar().showMessage(self.tr("Copy written to {0}").format(path), 8000)
+        self.statusBar().showMessage(self.tr("Writing a copy to {0}…").format(target))
+
+        def done(_result: object) -> None:
+            shutil.rmtree(scratch.parent, ignore_errors=True)
+            self.statusBar().showMessage(self.tr("Copy written to {0}").format(target), 8000)
+
+        def failed(error: BaseException) -> None:
+            shutil.rmtree(scratch.parent, ignore_errors=True)
+            self.statusBar().clearMessage()
+            QMessageBox.warning(
+                self,
+                self.tr("Copy not written"),
+                self.tr("The copy could not be written to {0}: {1}").format(target, error),
+            )
+
+        run_task(
+            lambda _progress: place_copy(scratch, target),
+            owner=self,
+            on_done=done,
+            on_error=failed,
+        )
 
     def _start_backup(self) -> None:
         from desktop.ui.backup_scheduler import BackupScheduler
@@ -332,6 +409,13 @@ class MainWindow(QMainWindow):
             )
         )
         self._backup = scheduler
+        if not folder:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Automatic backup is off. File → Automatic backup… copies this exercise "
+                    "to a second folder, such as a USB stick, every few minutes."
+                )
+            )
 
     def backup_settings(self) -> None:
         """Choose the folder (a USB stick) and interval of the automatic backup."""
@@ -417,9 +501,9 @@ class MainWindow(QMainWindow):
         """Help → Keyboard shortcuts."""
         from desktop.ui.shortcuts_dialog import ShortcutsDialog
 
-        extra: list[QAction] = []
+        extra: list[tuple[str, str, str]] = []
         if self.console is not None:
-            extra = self.console.form_actions()
+            extra = self.console.form_shortcuts()
         ShortcutsDialog(self.menuBar(), extra, self).exec()
 
     def show_about(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,15 +42,19 @@ class ShortcutsDialog(QDialog):
     """A table of the keyboard shortcuts."""
 
     def __init__(
-        self, menu_bar: QMenuBar, extra: list[QAction], parent: QWidget | None = None
+        self,
+        menu_bar: QMenuBar,
+        extra: list[tuple[str, str, str]],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = shortcut_rows(menu_bar)
-        for action in extra:
-            if not action.shortcut().isEmpty():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                rows.append((self.tr("Forms"), action.text().rstrip("…"), keys))
+        listed = {(action, keys) for _where, action, keys in rows}
+        for entry in extra:
+            if (entry[1], entry[2]) not in listed:
+                listed.add((entry[1], entry[2]))
+                rows.append(entry)
         table = QTableWidget(len(rows), 3, self)
         table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])

@@ -26,6 +26,7 @@ def after_show(window: MainWindow, document: Path | None) -> None:
     handler = install_exception_hooks(lambda: window)
     app = QApplication.instance()
     if app is not None:
+        app.aboutToQuit.connect(_finish_background_work)
         app.aboutToQuit.connect(handler.uninstall)
         app.aboutToQuit.connect(disable_fault_log)
     window.crash_handler = handler
@@ -33,6 +34,14 @@ def after_show(window: MainWindow, document: Path | None) -> None:
         window.open_document(document)
     else:
         warm_up(window)
+
+
+def _finish_background_work() -> None:
+    """At quit, let exports, backups and document creation finish (up to 30 seconds)."""
+    from desktop.ui.workers import wait_for_tasks
+
+    if not wait_for_tasks(30_000):
+        log.warning("background work was still running when the program quit")
 
 
 # What opening a document needs: loaded while the start page waits for a choice, so a
@@ -46,7 +55,11 @@ WARM_MODULES = (
 
 
 def warm_up(window: MainWindow) -> None:
-    """Import the console's modules in the background; `window.warmed` says when done."""
+    """Import the console's modules in the background; `window.warmed` says when done.
+
+    A document chosen meanwhile is opened once the imports are over, so the same modules
+    are never imported by two threads at once.
+    """
     import importlib
 
     from desktop.ui.workers import run_task
@@ -55,7 +68,6 @@ def warm_up(window: MainWindow) -> None:
         for name in WARM_MODULES:
             importlib.import_module(name)
 
-    def done(_result: object) -> None:
-        window.warmed = True
-
-    run_task(work, owner=window, on_done=done)
+    window.warm_task = run_task(
+        work, owner=window, on_done=window.on_warmed, on_error=window.on_warmed
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,12 +62,40 @@ def test_compare_and_anonymize(runs: tuple[Path, Path], tmp_path: Path) -> None:
     assert "Observer A" in single.stdout
 
 
+def test_compare_as_html(runs: tuple[Path, Path], tmp_path: Path) -> None:
+    """Two runs saved under the same name in two folders: one page, labels told apart."""
+    for folder, run in zip(("march", "june"), runs, strict=True):
+        (tmp_path / folder).mkdir()
+        shutil.copyfile(run, tmp_path / folder / "run.coherence")
+    out = tmp_path / "comparison.html"
+    done = coherence(
+        "report",
+        tmp_path / "march" / "run.coherence",
+        tmp_path / "june" / "run.coherence",
+        "--compare",
+        "--format",
+        "html",
+        "--out",
+        out,
+    )
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "march/run.coherence" in html
+    assert "june/run.coherence" in html
+    assert "<h1>Coherence indicators</h1>" in html
+    assert "they are not grades" in html
+    assert "http" not in html
+    agency = json.loads(coherence("report", runs[0]).stdout)["coherence"]["agency"]
+    assert f"{agency['numerator']} of {agency['denominator']} (" in html  # counts by the share
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
         (("--format", "pdf"), "needs --out"),
         (("--compare",), "two or more"),
-        (("SECOND", "--compare", "--format", "html"), "json or xlsx"),
+        (("SECOND", "--compare", "--format", "pdf"), "json, html or xlsx"),
+        (("FIRST", "--compare"), "given more than once"),
         (("SECOND",), "several with --compare"),
     ],
 )
@@ -74,7 +103,8 @@ def test_impossible_requests_exit_2(
     runs: tuple[Path, Path], arguments: tuple[str, ...], message: str
 ) -> None:
     """Requests that cannot be met say why, with exit status 2 and no traceback."""
-    args = [str(runs[1]) if a == "SECOND" else a for a in arguments]
+    documents = {"FIRST": str(runs[0]), "SECOND": str(runs[1])}
+    args = [documents.get(a, a) for a in arguments]
     done = coherence("report", runs[0], *args)
     assert done.returncode == 2
     assert message in done.stderr

@@ -89,7 +89,7 @@ def test_add_and_remove_documents(
     assert not dialog.compare_button.isEnabled()
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "json"])
+@pytest.mark.parametrize("fmt", ["html", "xlsx", "json"])
 def test_export_the_comparison(
     qtbot: Any,
     simulated_run: Path,
@@ -111,3 +111,7 @@ def test_export_the_comparison(
     assert out.exists()
     if fmt == "json":
         assert json.loads(out.read_text(encoding="utf-8"))["format"] == "coherence-comparison/1"
+    if fmt == "html":
+        html = out.read_text(encoding="utf-8")
+        assert "Comparison of runs" in html
+        assert "cohort-b.coherence" in html

@@ -186,6 +186,60 @@ def test_space_pauses_the_clock_but_stays_with_a_focused_check_box(
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Qt.Key.Key_Space)
-    assert service.lifecycle.value == "running"
+    resumed = service.lifecycle.value
     qtbot.keyClick(table, Qt.Key.Key_Space)
-    assert service.lifecycle.value == "paused"
+    assert (resumed, service.lifecycle.value) == ("running", "paused")
+
+
+def test_a_read_only_document_is_offered_as_a_read_only_debrief(
+    qtbot: QtBot,
+    window: MainWindow,
+    simulated_run: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.services.console import ConsoleService
+    from desktop.store.errors import DocumentError, DocumentProblem
+    from desktop.ui.debrief.debrief_window import DebriefWindow
+
+    def refuse(path: Path, **_kwargs: object) -> ConsoleService:
+        raise DocumentError(DocumentProblem.READ_ONLY, path, "read-only medium")
+
+    monkeypatch.setattr(ConsoleService, "open", refuse)
+    asked: list[str] = []
+
+    def question(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.open_document(simulated_run)
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+    assert "read-only" in asked[0]
+    debriefs = [w for w in window._side_windows if isinstance(w, DebriefWindow)]
+    assert len(debriefs) == 1
+    qtbot.waitUntil(lambda: debriefs[0].loaded, timeout=30_000)
+    assert window.console is None
+
+
+def test_export_a_copy_writes_a_whole_document_in_the_background(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.services.summary import summarize
+
+    open_and_wait(qtbot, window, a_document(tmp_path))
+    target = tmp_path / "usb" / "copy.coherence"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_copy_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    assert window.bridge is not None
+    original = summarize(window.bridge.service.path)
+    copy = summarize(target)
+    assert (copy.events, copy.scenario_time, copy.lifecycle) == (
+        original.events,
+        original.scenario_time,
+        original.lifecycle,
+    )
+    assert [p.name for p in target.parent.iterdir()] == ["copy.coherence"]  # no leftovers

@@ -7,7 +7,7 @@ widgets the facilitator can rearrange and whose layout is remembered between ses
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -177,12 +177,27 @@ class ConsoleView(QMainWindow):
         if decision.inject is not None:
             self.inject_detail.show_inject(decision.inject)
 
-    def form_actions(self) -> list[QAction]:
-        """Keyboard actions inside the panels (Record, and so on), for the shortcut list."""
-        found: list[QAction] = []
+    def form_shortcuts(self) -> list[tuple[str, str, str]]:
+        """(where, what, keys) for the keys that work inside the panels, for Help."""
+        native = QKeySequence.SequenceFormat.NativeText
+        where = self.tr("Forms")
+        rows: list[tuple[str, str, str]] = []
         for panel in (self.msel, self.decision_form, self.decision_log, self.observer):
-            found.extend(a for a in panel.findChildren(QAction) if not a.shortcut().isEmpty())
-        return found
+            for action in panel.findChildren(QAction):
+                if not action.shortcut().isEmpty():
+                    text = action.text().replace("&", "").rstrip("…")
+                    rows.append((where, text, action.shortcut().toString(native)))
+            for shortcut in panel.findChildren(QShortcut):
+                if shortcut.whatsThis():
+                    rows.append((where, shortcut.whatsThis(), shortcut.key().toString(native)))
+        rows += [
+            (where, self.tr("Add a consulted actor (type a name, or name:mode)"), "Return"),
+            (where, self.tr("Choose the consultation mode (i, c, j, r, t)"), "I C J R T"),
+            (where, self.tr("Rate P, S, M or U"), "1 2 3 4"),
+            (self.tr("Projector"), self.tr("Light or dark"), "D"),
+            (self.tr("Projector"), self.tr("Full screen"), "F, F11"),
+        ]
+        return rows
 
     def close_exercise(self) -> None:
         """Close the document (pausing a running clock first)."""

@@ -34,14 +34,16 @@ from desktop.ui.workers import Progress, Task, report_uncaught, run_task
 
 def compare_documents(paths: Sequence[Path], progress: Progress) -> dict[str, Any]:
     """Read every document and put its figures beside the others' (`ValueError` if the
-    runs cannot be compared: another scenario, the same file name twice)."""
+    runs cannot be compared: another scenario, the same document twice). Runs are named
+    as in the exported comparison: by file name, with folders where names collide."""
     from desktop.analysis.compare import compare_json
     from desktop.services.debrief import debrief_report
+    from desktop.services.reports import run_labels
 
     reports = []
-    for done, path in enumerate(paths):
-        progress(done, len(paths) + 1, path.name)
-        reports.append((path.name, debrief_report(path)))
+    for done, (label, path) in enumerate(zip(run_labels(paths), paths, strict=True)):
+        progress(done, len(paths) + 1, label)
+        reports.append((label, debrief_report(path)))
     progress(len(paths), len(paths) + 1, "")
     return compare_json(reports)
 
@@ -78,7 +80,7 @@ class CompareDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.exports = ExportBar(("xlsx", "json"), compare=True, parent=self)
+        self.exports = ExportBar(("html", "xlsx", "json"), compare=True, parent=self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
 
         file_buttons = QVBoxLayout()

@@ -26,9 +26,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.events import Event, EventKind
 from desktop.domain.times import format_stamp
-from desktop.services.console import ConsoleService
+from desktop.services.console import ConsoleService, DecisionFilter, DecisionSort
 from desktop.services.console_views import DecisionListItem
-from desktop.store.decision_pages import DecisionFilter, DecisionSort
 
 log = logging.getLogger(__name__)
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.commands import VoidDecision
 from desktop.domain.events import Event, EventKind
+from desktop.services.console import DecisionFilter
 from desktop.services.console_views import DecisionListItem
-from desktop.store.decision_pages import DecisionFilter
 from desktop.ui.decisions.decision_form import DecisionForm
 from desktop.ui.decisions.decision_log_model import Column, DecisionLogModel
 from desktop.ui.decisions.void_dialog import VoidDialog

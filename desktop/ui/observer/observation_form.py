@@ -88,6 +88,7 @@ class ObservationForm(QGroupBox):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(self.tr("Record the observation"))
             shortcut.activated.connect(self._on_shortcut_activated)
         self.team_combo.currentIndexChanged.connect(self._on_team_combo_changed)
         self.objective_combo.currentIndexChanged.connect(self._update_record_button)

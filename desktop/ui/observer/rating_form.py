@@ -71,6 +71,7 @@ class RatingForm(QGroupBox):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(self.tr("Record the rating"))
             shortcut.activated.connect(self._on_shortcut_activated)
         self.team_combo.currentIndexChanged.connect(self._update_record_button)
         self.objective_combo.currentIndexChanged.connect(self._update_record_button)
