@@ -83,7 +83,11 @@ def executive_summary(
     ]
     key_figures = (
         KeyFigure(f"{len(released)}", "injects released", f"of {len(record.injects)}"),
-        KeyFigure(f"{live:,}", "decisions", f"by {len(record.teams)} teams"),
+        KeyFigure(
+            f"{live:,}",
+            "decisions",
+            f"by {len({d.team for d in record.live_decisions})} of {len(record.teams)} teams",
+        ),
         KeyFigure(
             f"{statuses[ExpectationStatus.MET]}",
             "expectations met",

@@ -245,7 +245,7 @@ class ConsoleService:
     def _view(self, state: InjectState, now: int) -> InjectView:
         # The MSEL is asked for every second by several panels: a view is built once per
         # inject and state, then reused (names, targets and expectations never change).
-        status = _display_status(state, now)
+        status = _display_status(state, now, self._session.exercise.state.auto_release)
         key = (state.inject.id, status, state.due_at, state.released_at, state.skip_reason)
         view = self._views.get(key)
         if view is None:
@@ -356,14 +356,17 @@ class ConsoleService:
         )
 
 
-def _display_status(state: InjectState, now: int) -> InjectDisplayStatus:
+def _display_status(state: InjectState, now: int, auto_release: bool) -> InjectDisplayStatus:
+    """Due means waiting for the facilitator: its time has come and it will not go out by
+    itself (automatic release is off). With it on, an inject whose time has come while
+    the clock stands goes out as soon as the clock runs, so it is still pending."""
     if state.status is InjectStatus.RELEASED:
         return InjectDisplayStatus.RELEASED
     if state.status is InjectStatus.SKIPPED:
         return InjectDisplayStatus.SKIPPED
     if state.status is InjectStatus.HELD:
         return InjectDisplayStatus.HELD
-    if state.due_at is not None and state.due_at <= now:
+    if state.due_at is not None and state.due_at <= now and not auto_release:
         return InjectDisplayStatus.DUE
     if state.inject.trigger is not None and state.due_at is not None:
         return InjectDisplayStatus.TRIGGERED

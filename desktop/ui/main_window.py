@@ -237,10 +237,10 @@ class MainWindow(QMainWindow):
         if self.warm_task is not None and self.warm_task.running:
             self._waiting_to_open = path
             return
-        if self.bridge is not None and self.bridge.service.path == path.resolve():
+        if self.bridge is not None and self.bridge.service.path.resolve() == path.resolve():
             return
-        if self.bridge is not None:
-            self.close_exercise()
+        # The exercise open now stays open until the new one has opened: a file that
+        # cannot be opened must not close it.
         from desktop.ui.document_opener import DocumentOpener
 
         if self._opener is None:
@@ -253,6 +253,9 @@ class MainWindow(QMainWindow):
     def _on_opener_opened(self, service: ConsoleService) -> None:
         from desktop.ui.console.console_view import ConsoleView
         from desktop.ui.exercise_bridge import ExerciseBridge
+
+        if self.bridge is not None:
+            self.close_exercise()
 
         bridge = ExerciseBridge(service, self)
         console = ConsoleView(bridge)

@@ -317,3 +317,20 @@ def test_a_team_window_log_shows_its_team(qtbot: QtBot, bridge: ExerciseBridge) 
     assert not panel.team_combo.isVisibleTo(panel)
     assert panel.model.rowCount() == 1
     assert panel.current_filter().teams == ("unct",)
+
+
+def test_actors_typed_one_after_another_are_all_added(
+    qtbot: QtBot, bridge: ExerciseBridge, form: DecisionForm
+) -> None:
+    """Enter after an actor keeps the keyboard in the entry line: nothing typed is lost."""
+    editor = form.consultations
+    editor.entry.setFocus()
+    for typed in ("unhcr", "wfp:inform", "ocha", "camp committee:j"):
+        qtbot.keyClicks(editor.entry, typed)
+        qtbot.keyClick(editor.entry, Qt.Key.Key_Return)
+    assert editor.consultations() == (
+        Consultation("unhcr", ConsultMode.CONSULT),
+        Consultation("wfp", ConsultMode.INFORM),
+        Consultation("ocha", ConsultMode.CONSULT),
+        Consultation("idp-leaders", ConsultMode.JOINT),
+    )

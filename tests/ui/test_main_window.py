@@ -243,3 +243,24 @@ def test_export_a_copy_writes_a_whole_document_in_the_background(
         original.lifecycle,
     )
     assert [p.name for p in target.parent.iterdir()] == ["copy.coherence"]  # no leftovers
+
+
+def test_a_file_that_cannot_be_opened_leaves_the_open_exercise_open(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_and_wait(qtbot, window, a_document(tmp_path))
+    console = window.console
+    bogus = tmp_path / "notes.coherence"
+    bogus.write_text("not an exercise", encoding="utf-8")
+    shown: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    window.open_document(bogus)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    assert window.console is console  # still there, still usable
+    assert window.bridge is not None
+    assert window.bridge.service.lifecycle.value == "paused"

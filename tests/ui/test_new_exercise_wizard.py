@@ -313,6 +313,13 @@ def test_a_team_keeps_at_least_one_actor(qtbot: QtBot, wizard: NewExerciseWizard
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     type_into(teams.name_edit, "Leaders")
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    # Nor can two teams share a name (participants are assigned by team name).
+    teams.team_list.setCurrentRow(1)
+    type_into(teams.name_edit, "leaders")
+    assert "already has this name" in teams.hint_label.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    type_into(teams.name_edit, "Field")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
 def go_to_save_page(qtbot: QtBot, wizard: NewExerciseWizard) -> None:

@@ -89,10 +89,11 @@ class ConsoleView(QMainWindow):
         self.reply_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.reply_action.triggered.connect(self._on_reply_triggered)
         self.record_decision_action = QAction(icon("decision"), self.tr("Record a decision"), self)
-        self.record_decision_action.setShortcut(QKeySequence("Ctrl+D"))
+        # Not Ctrl+D or Ctrl+E: text fields on Linux use them (delete, end of line).
+        self.record_decision_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.record_decision_action.triggered.connect(self._on_record_decision_triggered)
         self.observe_action = QAction(icon("observe"), self.tr("Record an observation"), self)
-        self.observe_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.observe_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.observe_action.triggered.connect(self._on_observe_triggered)
 
         self.msel.sig_inject_selected.connect(self.inject_detail.show_inject)

@@ -38,7 +38,10 @@ class _SpaceStaysWithControls(QObject):
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Space
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and isinstance(watched, QAbstractButton | QComboBox | QAbstractSpinBox)
+            # Qt asks the window (or, in tests, the widget): the focused control decides.
+            and isinstance(
+                QApplication.focusWidget(), QAbstractButton | QComboBox | QAbstractSpinBox
+            )
         ):
             event.accept()  # the focused control takes the key, not the shortcut
             return True
@@ -62,10 +65,12 @@ class ControlBar(QFrame):
         self.start_pause_action = QAction(icon("play"), self.tr("Start"), self)
         self.start_pause_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.start_pause_action.triggered.connect(self._on_start_pause_triggered)
+        # Held here: an event filter whose Python side were collected would stop working.
+        # Qt removes it from the application when it is destroyed with this bar.
+        self._space_filter = _SpaceStaysWithControls(self)
         application = QApplication.instance()
         if application is not None:
-            # Removed by Qt when the filter (a child of this bar) is destroyed.
-            application.installEventFilter(_SpaceStaysWithControls(self))
+            application.installEventFilter(self._space_filter)
         self.jump_action = QAction(icon("jump"), self.tr("Jump to time…"), self)
         self.jump_action.setShortcut(QKeySequence("Ctrl+J"))
         self.jump_action.triggered.connect(self._on_jump_triggered)

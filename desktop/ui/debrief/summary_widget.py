@@ -83,7 +83,9 @@ class SummaryWidget(QScrollArea):
                 "decisions",
                 f"{network['decisions']:,}",
                 self.tr("Decisions"),
-                self.tr("recorded by {n} teams").format(n=len(teams)),
+                self.tr("recorded by {n} of {total} teams").format(
+                    n=sum(1 for t in teams if t["decisions"]), total=len(teams)
+                ),
             ),
             (
                 "consultations",
@@ -135,7 +137,7 @@ class SummaryWidget(QScrollArea):
                 "participants",
                 str(figures["scenario"]["participants"]),
                 self.tr("Participants"),
-                self.tr("in {n} teams").format(n=len(teams)),
+                self.tr("across the exercise's {n} teams").format(n=len(teams)),
             ),
         ]
 

@@ -205,11 +205,11 @@ class ConsultationEditor(QWidget):
                 )
             )
             return
-        combo = self.add(actor, mode or DEFAULT_MODE)
+        # The keyboard stays in the entry line, so actors typed one after another are all
+        # added; a mode is typed after a colon, or chosen later in the row's list.
+        self.add(actor, mode or DEFAULT_MODE)
         self.entry.clear()
         self.message.hide()
-        if mode is None:
-            combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_entry_text_edited(self, _text: str) -> None:
         self.message.hide()

@@ -180,8 +180,13 @@ class TeamsPage(QWizardPage):
         """Keep the edits when the user goes back (the default would reset them)."""
 
     def isComplete(self) -> bool:
-        """Every team needs a name and at least one actor."""
-        return bool(self._drafts) and all(d.name.strip() and d.actors for d in self._drafts)
+        """Every team needs a name of its own and at least one actor."""
+        names = [d.name.strip().casefold() for d in self._drafts]
+        return (
+            bool(self._drafts)
+            and all(d.name.strip() and d.actors for d in self._drafts)
+            and len(set(names)) == len(names)
+        )
 
     # Helpers.
 
@@ -287,7 +292,15 @@ class TeamsPage(QWizardPage):
             return
         current.name = text
         self.members_label.setText(self.tr("&Actors in “{name}”").replace("{name}", text.strip()))
-        self.hint_label.setText("" if text.strip() else self.tr("A team needs a name."))
+        others = {
+            d.name.strip().casefold() for d in self._drafts if d is not current and d.name.strip()
+        }
+        if not text.strip():
+            self.hint_label.setText(self.tr("A team needs a name."))
+        elif text.strip().casefold() in others:
+            self.hint_label.setText(self.tr("Another team already has this name."))
+        else:
+            self.hint_label.clear()
         self._refresh_other_combo()
         self._refresh_actor_lists()
         self.completeChanged.emit()
