@@ -211,11 +211,14 @@ class RecordingRules:
         """A late entry's time lies between the start (or the inject's release) and now."""
         if taken_at > recorded_at:
             raise CommandRefused(
-                Refusal.BAD_TIME, "taken_at is later than the time the decision is recorded"
+                Refusal.BAD_TIME,
+                "the time it was taken (taken_at) is later than the time it is recorded",
             )
         state = self._state
         if state.started_at is not None and taken_at < state.started_at:
-            raise CommandRefused(Refusal.BAD_TIME, "taken_at is before the exercise started")
+            raise CommandRefused(
+                Refusal.BAD_TIME, "the time it was taken (taken_at) is before the exercise started"
+            )
         released = (
             state.msel[inject_id].released_at
             if inject_id is not None and inject_id in state.msel
@@ -223,7 +226,8 @@ class RecordingRules:
         )
         if released is not None and taken_at < released:
             raise CommandRefused(
-                Refusal.BAD_TIME, f"taken_at is before inject '{inject_id}' was released"
+                Refusal.BAD_TIME,
+                f"the time it was taken (taken_at) is before inject '{inject_id}' was released",
             )
 
     # Replies, observations and ratings.

@@ -28,7 +28,8 @@ _MESSAGES = {
     DocumentProblem.NOT_FOUND: "there is no such file; check the name and the folder",
     DocumentProblem.EXISTS: "a file of that name already exists; choose another name",
     DocumentProblem.NOT_A_DOCUMENT: (
-        "this file is not a Coherence exercise document; open a .coherence file"
+        "this file is not a Coherence exercise document (another kind of file, perhaps "
+        "renamed); choose an exercise saved by Coherence"
     ),
     DocumentProblem.CORRUPT: (
         "the document is damaged and cannot be used; open a backup copy (the file was not changed)"

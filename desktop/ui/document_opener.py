@@ -85,6 +85,6 @@ class DocumentOpener(QObject):
             self._parent,
             self.tr("Cannot open the exercise"),
             error,
-            detail=self.tr("The file was not changed."),
+            detail="",
         ):
             report_uncaught(error)

@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         console = ConsoleView(bridge)
         console.restore_layout(self.settings.window_state("console") or QByteArray())
         console.sig_ended.connect(self._on_console_ended)
+        console.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.bridge, self.console = bridge, console
         self._stack.addWidget(console)
         self._stack.setCurrentWidget(console)

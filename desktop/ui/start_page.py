@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -146,13 +146,12 @@ class StartPage(QWidget):
     def refresh(self) -> None:
         """Reread the recent documents (files that disappeared are dropped)."""
         self.recent_list.clear()
-        locale = QLocale()
         for path in map(Path, self._settings.recent_documents()):
             try:
                 modified = QDateTime.fromSecsSinceEpoch(int(path.stat().st_mtime))
             except OSError:
                 continue
-            when = locale.toString(modified, QLocale.FormatType.ShortFormat)
+            when = modified.toString("d MMM yyyy, HH:mm")
             item = QTreeWidgetItem([path.stem, str(path.parent), when])
             item.setData(0, PathRole, str(path))
             item.setToolTip(0, str(path))

@@ -178,7 +178,7 @@ def test_a_refused_decision_keeps_the_form(
     fill_basics(qtbot, form)
     qtbot.keyClicks(form.taken_at_edit, "D+0 07:00")  # before the start: the engine refuses
     click(qtbot, form.record_button)
-    assert warnings == ["Taken_at is before the exercise started."]
+    assert warnings == ["The time it was taken (taken_at) is before the exercise started."]
     assert form.title_edit.text() == "Negotiate access"
     assert form.taken_at_edit.text() == "D+0 07:00"
     assert form.actor_combo.currentData() == "ocha"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -33,7 +33,7 @@ def bridge(tmp_path: Path, qapp: QApplication) -> Iterator[ExerciseBridge]:
 def panel(qtbot: QtBot, bridge: ExerciseBridge) -> ObserverPanel:
     panel = ObserverPanel(bridge)
     qtbot.addWidget(panel)
-    panel.resize(1400, 900)
+    panel.resize(600, 1200)  # the panel lives in a tall, narrow dock
     panel.show()
     return panel
 
@@ -140,7 +140,10 @@ def test_a_final_rating_wins_in_the_matrix(
     _choose(form.team_combo, "humanitarian")
     _choose(form.objective_combo, "principled-humanitarian")
     qtbot.keyClick(form.rating_selector, Qt.Key.Key_S)
-    qtbot.mouseClick(form.final_check, Qt.MouseButton.LeftButton)
+    # On the box itself: a check box takes clicks on its box and label, not the empty
+    # width beyond them.
+    box = QPoint(8, form.final_check.height() // 2)
+    qtbot.mouseClick(form.final_check, Qt.MouseButton.LeftButton, pos=box)
     qtbot.keyClicks(form.note_edit, "Consensus after the hotwash")
     qtbot.mouseClick(form.record_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.rating_selector.button(Rating.U), Qt.MouseButton.LeftButton)

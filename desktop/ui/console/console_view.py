@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QFrame,
     QLabel,
@@ -35,6 +36,7 @@ class ConsoleView(QMainWindow):
     """Everything the facilitator needs while an exercise runs, over one bridge."""
 
     sig_ended = Signal()
+    sig_status = Signal(str)  # a short confirmation for the status bar
 
     def __init__(self, bridge: ExerciseBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,13 @@ class ConsoleView(QMainWindow):
         bridge.sig_changed.connect(self._on_bridge_changed)
 
         self.show_recovery(bridge.service.recovered)
+        # Long inject titles and actor names must not make the window wider than a
+        # laptop's screen: lists size to a short text and show the rest when opened.
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -148,7 +157,7 @@ class ConsoleView(QMainWindow):
 
     def _on_bridge_changed(self, events: list[object]) -> None:
         kinds = {getattr(event, "kind", None) for event in events}
-        if EventKind.CLOCK_RESUMED in kinds:
+        if kinds & {EventKind.CLOCK_RESUMED, EventKind.EXERCISE_ENDED}:
             self.recovery_notice.hide()
         if EventKind.EXERCISE_ENDED in kinds:
             self.sig_ended.emit()
@@ -157,7 +166,14 @@ class ConsoleView(QMainWindow):
         dialog = ReplyDialog(self.bridge, self)
         # A refused reply brings the dialog back with its text, until sent or cancelled.
         while dialog.exec() == ReplyDialog.DialogCode.Accepted:
-            if self.bridge.execute(dialog.command(), self) is not None:
+            command = dialog.command()
+            if self.bridge.execute(command, self) is not None:
+                self.sig_status.emit(
+                    self.tr("Reply sent to {team} as {sender}").format(
+                        team=self.bridge.service.team(command.team).name,
+                        sender=self.bridge.service.actor_name(command.sender),
+                    )
+                )
                 break
         dialog.deleteLater()
 

@@ -84,6 +84,10 @@ class ControlBar(QFrame):
         self.end_action = QAction(icon("end"), self.tr("End exercise…"), self)
         self.end_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.end_action.triggered.connect(self._on_end_triggered)
+        # Short words under the toolbar icons; the menus keep the full names.
+        self.jump_action.setIconText(self.tr("Jump"))
+        self.phase_action.setIconText(self.tr("Phase"))
+        self.end_action.setIconText(self.tr("End"))
 
         self._clock = QLabel()
         self._clock.setObjectName("scenarioClock")

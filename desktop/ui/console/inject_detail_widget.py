@@ -122,6 +122,7 @@ class InjectDetailWidget(QWidget):
         column.addWidget(self._attachments_box)
         column.addStretch(0)
         scroll = QScrollArea()
+        self._scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -145,8 +146,11 @@ class InjectDetailWidget(QWidget):
             self._shown_attachments = None
             self._stack.setCurrentIndex(0)
             return
+        changed = self._view is None or self._view.id != inject_id
         self._render(self._bridge.service.inject(inject_id))
         self._stack.setCurrentIndex(1)
+        if changed:  # another inject starts at its title, not where the last one was read
+            self._scroll.verticalScrollBar().setValue(0)
 
     def _refresh(self) -> None:
         if self._view is None:

@@ -119,19 +119,24 @@ class TimelineWidget(QWidget):
             1 for r in record.injects if r.released_at is not None and r.released_at <= minute
         )
         summary = picture.summary
+
+        def count(number: int, one: str, many: str) -> str:
+            return f"{number:,} {one if number == 1 else many}"
+
         self.status.setText(
             self.tr(
-                "By {time}: {released} injects released, {decisions} decisions, "
-                "{consultations} consultations on {edges} ties, "
-                "{engaged} of {actors} actors engaged."
+                "By {time}: {released}, {decisions}, {consultations} on {edges}; {engaged}."
             ).format(
                 time=texts.stamp(minute),
-                released=released,
-                decisions=summary.decisions,
-                consultations=summary.consultations,
-                edges=summary.edges,
-                engaged=len(picture.engaged),
-                actors=len(record.scenario.actors),
+                released=count(released, self.tr("inject released"), self.tr("injects released")),
+                decisions=count(summary.decisions, self.tr("decision"), self.tr("decisions")),
+                consultations=count(
+                    summary.consultations, self.tr("consultation"), self.tr("consultations")
+                ),
+                edges=count(summary.edges, self.tr("tie"), self.tr("ties")),
+                engaged=self.tr("{engaged} of {actors} actors engaged").format(
+                    engaged=len(picture.engaged), actors=len(record.scenario.actors)
+                ),
             )
         )
         self.sig_minute_changed.emit(minute)

@@ -290,9 +290,7 @@ class DecisionForm(QWidget):
         self.taken_at_edit.setText(
             format_stamp(decision.content.taken_at) if decision.content.taken_at is not None else ""
         )
-        self.mode_label.setText(
-            self.tr("Amending “{title}”. Clear to cancel.").format(title=decision.content.title)
-        )
+        self.mode_label.setText(self.tr("Amending “{title}”.").format(title=decision.content.title))
         self.mode_label.show()
         self.record_action.setText(self.tr("Save amendment"))
         self.record_button.setText(self.tr("Save amendment"))

@@ -68,12 +68,16 @@ class DecisionLogPanel(QWidget):
         for team in self._service.teams():
             self.team_combo.addItem(team.name, team.id)
         self.team_combo.setVisible(team_id is None)
+        self.team_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.team_combo.setMinimumContentsLength(12)
         self.inject_combo = QComboBox()
         self.inject_combo.setAccessibleName(self.tr("Show decisions on inject"))
         self.inject_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.inject_combo.setMinimumContentsLength(18)
+        self.inject_combo.setMinimumContentsLength(12)
         self._fill_injects()
         self.voided_box = QCheckBox(self.tr("Show &voided"))
         self.voided_box.setAccessibleName(self.tr("Show voided decisions"))

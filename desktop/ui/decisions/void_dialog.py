@@ -25,8 +25,8 @@ class VoidDialog(QDialog):
         self.setModal(True)
         intro = QLabel(
             self.tr(
-                "Void {subject}? It stays in the exercise log, marked void, and leaves "
-                "every figure. This cannot be undone."
+                "Void {subject}? It stays in the exercise log, marked void, and is left "
+                "out of every figure. This cannot be undone."
             ).format(subject=subject)
         )
         intro.setWordWrap(True)

@@ -145,7 +145,7 @@ class ObserverPanel(QWidget):
         scroll.setWidget(entry)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(entry.sizeHint().width() + 20)
+        scroll.setMinimumWidth(320)
 
         observations = QGroupBox(self.tr("Observations"), self)
         observations_layout = QVBoxLayout(observations)
@@ -167,11 +167,13 @@ class ObserverPanel(QWidget):
         review.setStretchFactor(0, 3)
         review.setStretchFactor(1, 2)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Forms above, what was recorded below: the panel lives in a tall, narrow dock.
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(scroll)
         splitter.addWidget(review)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.entry_scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
