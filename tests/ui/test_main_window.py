@@ -264,3 +264,17 @@ def test_a_file_that_cannot_be_opened_leaves_the_open_exercise_open(
     assert window.console is console  # still there, still usable
     assert window.bridge is not None
     assert window.bridge.service.lifecycle.value == "paused"
+
+
+def test_reset_panel_layout_brings_every_panel_back(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    open_and_wait(qtbot, window, a_document(tmp_path))
+    console = window.console
+    assert console is not None
+    console.inject_dock.hide()
+    console.decisions_dock.setFloating(True)
+    assert console.reset_layout_action in window.view_menu.actions()
+    console.reset_layout_action.trigger()
+    assert console.inject_dock.isVisibleTo(window)
+    assert not console.decisions_dock.isFloating()

@@ -105,6 +105,9 @@ class ConsoleView(QMainWindow):
         bridge.sig_changed.connect(self._on_bridge_changed)
 
         self.show_recovery(bridge.service.recovered)
+        self._default_layout = self.saveState()
+        self.reset_layout_action = QAction(self.tr("Reset panel layout"), self)
+        self.reset_layout_action.triggered.connect(self.reset_layout)
         # Long inject titles and actor names must not make the window wider than a
         # laptop's screen: lists size to a short text and show the rest when opened.
         for combo in self.findChildren(QComboBox):
@@ -127,8 +130,11 @@ class ConsoleView(QMainWindow):
     def dock_actions(self) -> list[QAction]:
         """The View menu's show/hide actions for the panels."""
         return [
-            dock.toggleViewAction()
-            for dock in (self.inject_dock, self.decisions_dock, self.evaluation_dock)
+            *(
+                dock.toggleViewAction()
+                for dock in (self.inject_dock, self.decisions_dock, self.evaluation_dock)
+            ),
+            self.reset_layout_action,
         ]
 
     def show_recovery(self, recovered: bool) -> None:
@@ -145,6 +151,13 @@ class ConsoleView(QMainWindow):
             ).format(stamp)
         )
         self.recovery_notice.show()
+
+    def reset_layout(self) -> None:
+        """Put every panel back where it was at first (after one was dragged away)."""
+        for dock in (self.inject_dock, self.decisions_dock, self.evaluation_dock):
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_layout)
 
     def save_layout(self) -> QByteArray:
         """The docks' arrangement, to remember between sessions."""
