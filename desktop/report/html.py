@@ -16,8 +16,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from desktop.analysis.record import ExerciseRecord
+from desktop.infra.collector import collector_paused
 from desktop.infra.paths import project_root
-from desktop.report.context import ReportContext, Variant, build_context, collector_paused
+from desktop.report.context import ReportContext, Variant, build_context
 from desktop.report.palette import STATUS_COLOURS
 
 TEMPLATE = "report.html.j2"

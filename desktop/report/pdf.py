@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.analysis.record import ExerciseRecord
-from desktop.report.context import ReportContext, build_context, collector_paused
+from desktop.infra.collector import collector_paused
+from desktop.report.context import ReportContext, build_context
 from desktop.report.html import render_context, stylesheet
 
 log = logging.getLogger(__name__)

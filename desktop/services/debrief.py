@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 from desktop.analysis.record import ExerciseRecord, InjectRecord
 from desktop.analysis.report_json import debrief_json
 from desktop.domain.scenario import Scenario
+from desktop.infra.collector import collector_paused
 from desktop.services.session import end_read
 from desktop.store import record_queries as q
 from desktop.store.document import open_document, translated
@@ -21,7 +22,7 @@ def record_from_connection(connection: Connection, scenario: Scenario) -> Exerci
     """Everything the debrief needs, read from the projection tables in a few queries, all
     in one read transaction so that they agree with each other."""
     end_read(connection)
-    with connection.begin():
+    with connection.begin(), collector_paused():
         released, adhoc = q.load_inject_states(connection)
         injects = tuple(InjectRecord(i, released.get(i.id)) for i in (*scenario.injects, *adhoc))
         return ExerciseRecord(
@@ -56,6 +57,16 @@ def load_record(path: Path) -> ExerciseRecord:
         document.close()
 
 
+def figures_of(record: ExerciseRecord) -> dict[str, Any]:
+    """Every debrief figure of a record, in the `coherence-report/1` JSON shape.
+
+    The collector stays paused: the figures allocate many small objects beside a record
+    of as many more, and each full collection would rescan them all.
+    """
+    with collector_paused():
+        return debrief_json(record)
+
+
 def debrief_report(path: Path) -> dict[str, Any]:
     """Every debrief figure of a document, in the `coherence-report/1` JSON shape."""
-    return debrief_json(load_record(path))
+    return figures_of(load_record(path))

@@ -27,7 +27,6 @@ from desktop.analysis.network import (
     summarize,
 )
 from desktop.analysis.record import ExerciseRecord
-from desktop.analysis.report_json import debrief_json
 from desktop.domain import commands as c
 from desktop.domain.events import EventKind
 from desktop.domain.expectations import Reason, ReasonCode
@@ -38,7 +37,7 @@ from desktop.report.naming import Names
 from desktop.report.network_chart import Position, network_layout
 from desktop.report.sentences import reason_sentence
 from desktop.report.timeaxis import TimeAxis, fold_axis
-from desktop.services.debrief import record_from_connection
+from desktop.services.debrief import figures_of, record_from_connection
 from desktop.services.session import ExerciseSession, end_read, scenario_from_document
 from desktop.store.document import open_document, translated
 from desktop.store.errors import DocumentError, DocumentProblem
@@ -163,7 +162,7 @@ def load_debrief(path: Path, progress: Progress | None = None) -> DebriefData:
     finally:
         document.close()
     step(1, "Computing the figures")
-    figures = debrief_json(record)
+    figures = figures_of(record)
     step(2, "Laying out the network")
     timed = tuple(sorted(record.live_decisions, key=lambda d: (d.effective_at, d.recorded_seq)))
     positions = network_layout(record, edge_weights(record, timed))
@@ -235,7 +234,7 @@ def record_until(record: ExerciseRecord, minute: int) -> ExerciseRecord:
 
 def figures_until(record: ExerciseRecord, minute: int) -> dict[str, Any]:
     """Every debrief figure of the exercise as it stood at `minute`."""
-    return debrief_json(record_until(record, minute))
+    return figures_of(record_until(record, minute))
 
 
 def select_decisions(

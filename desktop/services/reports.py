@@ -95,7 +95,7 @@ def make_report(request: ReportRequest) -> str | None:
 
     Raises `ReportRequestError`, `DocumentError` or `InvalidFile` for bad input.
     """
-    from desktop.analysis.report_json import debrief_json
+    from desktop.services.debrief import figures_of
 
     request.check()
     records = _records(request)
@@ -105,7 +105,7 @@ def make_report(request: ReportRequest) -> str | None:
 
         labels = run_labels(request.documents)
         comparison = compare_json(
-            [(label, debrief_json(record)) for label, record in zip(labels, records, strict=True)]
+            [(label, figures_of(record)) for label, record in zip(labels, records, strict=True)]
         )
         if request.format == "xlsx":
             from desktop.report.xlsx import write_comparison_xlsx
@@ -120,7 +120,7 @@ def make_report(request: ReportRequest) -> str | None:
         return _emit(json.dumps(comparison, ensure_ascii=False, indent=2) + "\n", out)
     (record,) = records
     if request.format == "json":
-        return _emit(json.dumps(debrief_json(record), ensure_ascii=False, indent=2) + "\n", out)
+        return _emit(json.dumps(figures_of(record), ensure_ascii=False, indent=2) + "\n", out)
     if request.format == "html":
         from desktop.report.html import render_html
 

@@ -98,3 +98,18 @@ def test_report_command_prints_the_json_and_refuses_bad_input(
     assert bad.returncode == 2
     assert "not a Coherence exercise document" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_decisions_read_for_the_debrief_equal_the_replayed_ones(simulated_run: Path) -> None:
+    """The bulk reader builds decisions without their constructor: field for field they
+    must be what replaying the log gives (a field added later and forgotten fails here)."""
+    from dataclasses import asdict
+
+    from desktop.services.debrief import load_record
+    from desktop.services.session import ExerciseSession
+
+    loaded = load_record(simulated_run).decisions
+    with ExerciseSession.open(simulated_run, read_only=True) as session:
+        replayed = tuple(session.exercise.state.book.decisions.values())
+    assert [asdict(d) for d in loaded] == [asdict(d) for d in replayed]
+    assert loaded == replayed
