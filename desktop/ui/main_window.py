@@ -447,7 +447,8 @@ class MainWindow(QMainWindow):
         """Put runs of the same scenario side by side."""
         from desktop.ui.debrief.compare_dialog import CompareDialog
 
-        dialog = CompareDialog(parent=self)
+        current = (self.bridge.service.path,) if self.bridge is not None else ()
+        dialog = CompareDialog(current, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 

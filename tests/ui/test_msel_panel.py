@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import commands as c
 from desktop.services.clocks import SimulatedClock
 from desktop.services.console_views import InjectDisplayStatus
 from desktop.ui.console.adhoc_inject_dialog import AdhocInjectDialog
+from desktop.ui.console.attachment_viewer import AttachmentViewer
 from desktop.ui.console.due_alert_widget import DueAlertWidget
 from desktop.ui.console.inject_detail_widget import InjectDetailWidget
 from desktop.ui.console.msel_model import MselColumn, MselModel
@@ -234,6 +235,15 @@ def test_detail_shows_body_control_section_and_image(qtbot: QtBot, console: Cons
     assert image is not None
     assert not image.pixmap().isNull()
     assert image.pixmap().width() > 50
+    # The picture opens at full size in its own window.
+    enlarge = detail.findChild(QPushButton, "attachmentEnlarge")
+    assert enlarge is not None
+    qtbot.mouseClick(enlarge, Qt.MouseButton.LeftButton)
+    viewer = detail.findChild(AttachmentViewer)
+    assert viewer is not None
+    assert viewer.isVisible()
+    assert viewer.image.pixmap().width() > image.pixmap().width()
+    viewer.close()
 
     # Markdown is rendered, not shown as marks.
     detail.show_inject("donor-01a")

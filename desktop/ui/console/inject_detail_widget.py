@@ -10,7 +10,9 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStackedLayout,
     QTextBrowser,
@@ -228,13 +230,28 @@ class InjectDetailWidget(QWidget):
             image.setToolTip(name)
             caption = QLabel(file_name)
             caption.setStyleSheet("color: palette(mid);")
+            enlarge = QPushButton(self.tr("View full size…"))
+            enlarge.setObjectName("attachmentEnlarge")
+            enlarge.setAccessibleName(self.tr("View {name} full size").format(name=file_name))
+            enlarge.clicked.connect(lambda _=False, n=name, d=data: self._enlarge(n, d))
+            row = QHBoxLayout()
+            row.addWidget(caption)
+            row.addStretch(1)
+            row.addWidget(enlarge)
             layout.addWidget(image)
-            layout.addWidget(caption)
+            layout.addLayout(row)
             return box
         label = QLabel("📎 " + file_name)
         label.setObjectName("attachmentFile")
         label.setToolTip(name)
         return label
+
+    def _enlarge(self, name: str, data: bytes) -> None:
+        from desktop.ui.console.attachment_viewer import AttachmentViewer
+
+        viewer = AttachmentViewer(PurePosixPath(name).name, data, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
 
     def _on_bridge_changed(self, _events: list[object]) -> None:
         self._refresh()
