@@ -78,7 +78,7 @@ def _seconds(action: object) -> float:
 
 def run() -> None:
     """Print, per size, the raw read, record load, figures and reports, then the growth."""
-    from desktop.analysis.report_json import debrief_json
+    from desktop.services.debrief import figures_of
 
     print("Debrief at 1,000 / 10,000 / 100,000 decisions (3 consultations each)")
     rows = []
@@ -90,7 +90,7 @@ def run() -> None:
             start = time.perf_counter()
             record = load_record(path)
             loaded = time.perf_counter() - start
-            figures = _seconds(lambda record=record: debrief_json(record))
+            figures = _seconds(lambda record=record: figures_of(record))
             rows.append((size, raw, loaded, figures))
             print(
                 f"  {size:>7,}: raw read {raw:.2f} s; load record {loaded:.2f} s; "

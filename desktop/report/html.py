@@ -13,7 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from desktop.analysis.record import ExerciseRecord
 from desktop.infra.collector import collector_paused
@@ -69,34 +70,20 @@ def render_html(record: ExerciseRecord, *, title: str | None = None) -> str:
         return render_context(build_context(record, title=title, variant="html"))
 
 
-_STRONG = re.compile(r"\*\*(.+?)\*\*")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
-_CODE = re.compile(r"`([^`]+)`")
+# CommonMark, with raw HTML escaped and nothing that would fetch or link out: scenario
+# text is written by training staff, and a report must open offline.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable(
+    ["image", "link", "autolink", "html_inline", "html_block"], ignoreInvalid=True
+)
+_HEADING = re.compile(r"<h[1-6]>(.*?)</h[1-6]>", re.DOTALL)
 
 
 def paragraphs(text: str) -> Markup:
-    """Scenario text (a little Markdown) as escaped HTML paragraphs, headings and lists.
+    """Scenario text (Markdown) as HTML: paragraphs, lists, emphasis and code.
 
-    Only the commonest marks are kept: `#` headings become bold paragraphs, `- ` lines a
-    list, and bold, italics and code spans. The text is escaped first, so these marks are
-    the only markup that can come out.
+    Raw HTML in the text is escaped, images and links are left as text, and headings
+    become bold paragraphs, which fit inside a report section or a handout.
     """
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
-    html = []
-    for block in blocks:
-        lines = block.splitlines()
-        if all(line.lstrip().startswith(("- ", "* ")) for line in lines):
-            items = "".join(f"<li>{_inline(line.lstrip()[2:])}</li>" for line in lines)
-            html.append(f"<ul>{items}</ul>")
-        elif block.startswith("#"):
-            html.append(f'<p class="md-heading"><strong>{_inline(block.lstrip("#"))}</strong></p>')
-        else:
-            html.append(f"<p>{_inline(block)}</p>")
-    return Markup("\n".join(html))  # built from escaped text only
-
-
-def _inline(text: str) -> str:
-    escaped = str(escape(" ".join(text.split())))
-    escaped = _STRONG.sub(r"<strong>\1</strong>", escaped)
-    escaped = _EMPHASIS.sub(r"<em>\1</em>", escaped)
-    return _CODE.sub(r"<code>\1</code>", escaped)
+    html = _MARKDOWN.render(text or "")
+    html = _HEADING.sub(r'<p class="md-heading"><strong>\1</strong></p>', html)
+    return Markup(html.replace(">\n<", "><").strip())  # rendered from escaped text

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from html import unescape
 
 import pytest
-from markupsafe import escape
 
 from desktop.domain.enums import Channel, ConsultMode, TriggerWhen
 from desktop.domain.scenario import AvoidPattern, Expects, Inject, Scenario, Trigger
@@ -28,7 +28,15 @@ PAGE_START = re.compile(r'class="[^"]*\bpage-start\b')
 
 
 def _e(text: str) -> str:
-    return str(escape(text))
+    """Text as a reader sees it: entities decoded, runs of white space as one space."""
+    return " ".join(unescape(text).split())
+
+
+class _Page(str):
+    """A rendered page compared by what a reader sees (`x in page`)."""
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and _e(text) in _e(str(self))
 
 
 @pytest.fixture
@@ -61,7 +69,7 @@ def _control_texts(scenario: Scenario) -> list[str]:
 
 
 def test_inject_cards_hold_every_inject_one_per_page(scenario: Scenario) -> None:
-    html = inject_cards_html(scenario, scenario.injects, scenario.teams)
+    html = _Page(inject_cards_html(scenario, scenario.injects, scenario.teams))
     for inject in scenario.injects:
         assert _e(inject.title) in html
         assert f"Inject {inject.id} " in html
@@ -71,9 +79,9 @@ def test_inject_cards_hold_every_inject_one_per_page(scenario: Scenario) -> None
 
 
 def test_expected_reactions_are_for_control_only(scenario: Scenario) -> None:
-    cards = inject_cards_html(scenario, scenario.injects, scenario.teams)
-    guide = evaluator_guide_html(scenario, scenario.injects, scenario.teams)
-    briefings = team_briefings_html(scenario, scenario.teams)
+    cards = _Page(inject_cards_html(scenario, scenario.injects, scenario.teams))
+    guide = _Page(evaluator_guide_html(scenario, scenario.injects, scenario.teams))
+    briefings = _Page(team_briefings_html(scenario, scenario.teams))
     for text in _control_texts(scenario):
         assert text in cards
         assert text in guide
@@ -91,13 +99,13 @@ def test_hostile_text_is_escaped_everywhere(scenario: Scenario) -> None:
         evaluator_guide_html(scenario, scenario.injects, scenario.teams),
     ]
     for html in documents:
-        assert "<script" not in html
-        assert "&lt;script&gt;" in html
+        assert "<script" not in str(html)
+        assert "&lt;script&gt;" in str(html)
     assert "<strong>bold</strong>" in documents[0]  # the little Markdown still renders
 
 
 def test_team_briefings_page_per_team(scenario: Scenario) -> None:
-    html = team_briefings_html(scenario, scenario.teams)
+    html = _Page(team_briefings_html(scenario, scenario.teams))
     assert len(PAGE_START.findall(html)) == len(scenario.teams) - 1
     for team in scenario.teams:
         assert _e(team.name) in html
@@ -111,17 +119,19 @@ def test_team_briefings_page_per_team(scenario: Scenario) -> None:
 
 
 def test_selected_teams_limit_cards_briefings_and_sheets(scenario: Scenario) -> None:
-    cards = inject_cards_html(scenario, scenario.injects, scenario.teams, selected=["leadership"])
+    cards = _Page(
+        inject_cards_html(scenario, scenario.injects, scenario.teams, selected=["leadership"])
+    )
     by_id = scenario.inject_by_id
     assert _e(by_id["au-01"].title) in cards  # to leadership
     assert _e(by_id["elec-01"].title) in cards  # to leadership and unct
     assert _e(by_id["donor-01a"].title) in cards  # to all
     assert _e(by_id["poc-01"].title) not in cards  # to humanitarian only
-    briefings = team_briefings_html(scenario, scenario.teams, selected=["unct"])
+    briefings = _Page(team_briefings_html(scenario, scenario.teams, selected=["unct"]))
     assert "<h1>UN Country Team</h1>" in briefings
     assert "<h1>Mission leadership</h1>" not in briefings
-    guide = evaluator_guide_html(
-        scenario, scenario.injects, scenario.teams, selected=["humanitarian"]
+    guide = _Page(
+        evaluator_guide_html(scenario, scenario.injects, scenario.teams, selected=["humanitarian"])
     )
     assert "<h1>Humanitarian agencies</h1>" in guide
     assert "<h1>UN Country Team</h1>" not in guide
@@ -129,7 +139,7 @@ def test_selected_teams_limit_cards_briefings_and_sheets(scenario: Scenario) -> 
 
 
 def test_evaluator_guide_has_objectives_injects_and_blank_grids(scenario: Scenario) -> None:
-    html = evaluator_guide_html(scenario, scenario.injects, scenario.teams)
+    html = _Page(evaluator_guide_html(scenario, scenario.injects, scenario.teams))
     for objective in scenario.objectives:
         assert _e(objective.capability) in html
         for task in objective.tasks:
@@ -153,7 +163,7 @@ def test_ad_hoc_injects_get_a_card(scenario: Scenario) -> None:
         channel=Channel.PHONE,
         adhoc=True,
     )
-    html = inject_cards_html(scenario, (*scenario.injects, adhoc), scenario.teams)
+    html = _Page(inject_cards_html(scenario, (*scenario.injects, adhoc), scenario.teams))
     assert "Journalist calls about the camp" in html
     assert "Added by the facilitator during play at D+0 09:00" in html
     assert "The scenario sets no expected reaction for this inject." in html
