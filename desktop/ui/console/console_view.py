@@ -6,7 +6,7 @@ widgets the facilitator can rearrange and whose layout is remembered between ses
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -79,13 +79,14 @@ class ConsoleView(QMainWindow):
         decisions.setStretchFactor(1, 2)
         self.decisions_dock = self._dock("decisionsDock", self.tr("Decisions"), decisions)
         self.evaluation_dock = self._dock("evaluationDock", self.tr("Evaluation"), self.observer)
+        # The right-hand panels run the full height; the inject pane sits under the MSEL.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inject_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.decisions_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.evaluation_dock)
         self.tabifyDockWidget(self.decisions_dock, self.evaluation_dock)
         self.decisions_dock.raise_()
-        self.resizeDocks([self.decisions_dock], [560], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.inject_dock], [300], Qt.Orientation.Vertical)
+        self.apply_default_sizes()
 
         self.reply_action = QAction(icon("reply"), self.tr("Reply to a team as control…"), self)
         self.reply_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
@@ -152,21 +153,29 @@ class ConsoleView(QMainWindow):
         )
         self.recovery_notice.show()
 
+    def apply_default_sizes(self) -> None:
+        """Give the side panels their first widths and heights (once the window has a size)."""
+        self.resizeDocks([self.decisions_dock], [600], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inject_dock], [300], Qt.Orientation.Vertical)
+
     def reset_layout(self) -> None:
         """Put every panel back where it was at first (after one was dragged away)."""
         for dock in (self.inject_dock, self.decisions_dock, self.evaluation_dock):
             dock.setFloating(False)
             dock.show()
         self.restoreState(self._default_layout)
+        self.apply_default_sizes()
 
     def save_layout(self) -> QByteArray:
         """The docks' arrangement, to remember between sessions."""
         return self.saveState()
 
     def restore_layout(self, state: QByteArray) -> None:
-        """Put the docks back where the facilitator left them."""
+        """Put the docks back where the facilitator left them (or size them, the first time)."""
         if not state.isEmpty():
             self.restoreState(state)
+        else:
+            QTimer.singleShot(0, self.apply_default_sizes)
 
     def _on_bridge_changed(self, events: list[object]) -> None:
         kinds = {getattr(event, "kind", None) for event in events}

@@ -102,7 +102,7 @@ class DecisionForm(QWidget):
             box = QCheckBox(dimension)
             box.setAccessibleName(self.tr("Dimension {name}").format(name=dimension))
             self.dimension_boxes[dimension] = box
-            grid.addWidget(box, n // 4, n % 4)
+            grid.addWidget(box, n // 3, n % 3)  # three across fit the narrow pane
         self.venue_combo = self._combo(self.tr("Venue"))
         self.venue_combo.addItem(self.tr("(no mechanism)"), None)
         for mechanism in scenario.mechanisms:
@@ -150,6 +150,8 @@ class DecisionForm(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # The form scrolls up and down, never sideways: fields narrow with the pane.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
 
         self.message_label = QLabel()
