@@ -38,11 +38,15 @@ def format_crash_report(error: BaseException) -> str:
     return f"Coherence {__version__}\n{_environment()}\n\n{text}"
 
 
-def write_crash_report(error: BaseException) -> Path | None:
-    """Save the traceback of `error` in the log folder; `None` if that is impossible."""
+def write_crash_report(error: BaseException, source: str = "cli") -> Path | None:
+    """Save the traceback of `error` in the log folder; `None` if that is impossible.
+
+    `source` ("app" or "cli") is in the file name: the app offers its own reports at the
+    next start; the command line has already printed where its report went.
+    """
     try:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-        path = log_dir() / f"crash-{stamp}.txt"
+        path = log_dir() / f"crash-{source}-{stamp}.txt"
         path.write_text(format_crash_report(error), encoding="utf-8")
     except OSError:
         return None
@@ -83,10 +87,11 @@ def disable_fault_log() -> None:
 
 
 def previous_crash_reports() -> list[Path]:
-    """Crash reports and non-empty fault logs not yet acknowledged, oldest first."""
+    """The app's crash reports and non-empty fault logs not yet acknowledged, oldest
+    first (the command line's reports are not offered: it printed their place)."""
     try:
         folder = log_dir()
-        found = [*folder.glob("crash-*.txt"), *folder.glob("fault-*.log")]
+        found = [*folder.glob("crash-app-*.txt"), *folder.glob("fault-*.log")]
         current = folder / FAULT_LOG
         if _fault_file is None and _non_empty(current):
             found.append(current)  # the fault log was never moved aside in this run

@@ -239,7 +239,7 @@ class CrashHandler(QObject):
             if trace is not None and error.__traceback__ is None:
                 error = error.with_traceback(trace)
             log.error("uncaught error", exc_info=error)
-            path = write_crash_report(error)
+            path = write_crash_report(error, source="app")
             report = format_crash_report(error)
             if QApplication.instance() is None:
                 sys.__excepthook__(type(error), error, error.__traceback__)

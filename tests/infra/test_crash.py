@@ -64,21 +64,29 @@ def test_two_reports_in_one_second_do_not_overwrite() -> None:
 
 def test_reports_are_offered_until_acknowledged() -> None:
     assert crash.previous_crash_reports() == []
-    path = crash.write_crash_report(_error())
+    path = crash.write_crash_report(_error(), source="app")
     assert crash.previous_crash_reports() == [path]
     crash.acknowledge_crash_reports()
     assert crash.previous_crash_reports() == []
     assert path is not None
     assert not path.exists()
     assert (log_dir() / crash.ACKNOWLEDGED / path.name).exists()
-    later = crash.write_crash_report(_error())
+    later = crash.write_crash_report(_error(), source="app")
     assert crash.previous_crash_reports() == [later]
+
+
+def test_the_command_lines_reports_are_not_offered_by_the_app() -> None:
+    """The command line printed where its report went; the app offers only its own."""
+    path = crash.write_crash_report(_error())
+    assert path is not None
+    assert path.name.startswith("crash-cli-")
+    assert crash.previous_crash_reports() == []
 
 
 def test_only_the_last_acknowledged_reports_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crash, "KEEP_ACKNOWLEDGED", 3)
     for _ in range(5):
-        crash.write_crash_report(_error())
+        crash.write_crash_report(_error(), source="app")
     crash.acknowledge_crash_reports()
     assert len(list((log_dir() / crash.ACKNOWLEDGED).iterdir())) == 3
 

@@ -174,7 +174,7 @@ def test_error_inside_the_handler_does_not_recurse(
 ) -> None:
     calls: list[str] = []
 
-    def report_and_fail_again(error: BaseException) -> None:
+    def report_and_fail_again(error: BaseException, source: str = "") -> None:
         calls.append(str(error))
         # As if writing the report raised an error that reached the hook again.
         handler.handle(InjectError("while handling"))
@@ -192,7 +192,7 @@ def test_previous_crash_is_offered_then_acknowledged(qtbot: QtBot, window: QWidg
     try:
         raise InjectError("yesterday's crash")
     except InjectError as error:
-        report = crash.write_crash_report(error)
+        report = crash.write_crash_report(error, source="app")
     assert report is not None
 
     dialog = offer_previous_crash_reports(window)
@@ -210,7 +210,7 @@ def test_previous_crash_is_offered_then_acknowledged(qtbot: QtBot, window: QWidg
 
 
 def test_closing_the_previous_crash_dialog_offers_it_again(qtbot: QtBot, window: QWidget) -> None:
-    crash.write_crash_report(InjectError("still there"))
+    crash.write_crash_report(InjectError("still there"), source="app")
     dialog = offer_previous_crash_reports(window)
     assert dialog is not None
     qtbot.addWidget(dialog)
