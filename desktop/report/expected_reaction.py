@@ -9,54 +9,24 @@ Functions return plain strings; the templates escape them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import timedelta
-from functools import cached_property
 
 from desktop.domain.enums import TriggerWhen
 from desktop.domain.phases import phase_in_force
 from desktop.domain.scenario import ALL_TEAMS, AvoidPattern, Expects, Inject, Scenario, Team
 from desktop.domain.times import MINUTES_PER_DAY, format_stamp
-from desktop.report.naming import duration, join_words, long_date
+from desktop.report.naming import ScenarioWords, duration, join_words, long_date
 
 
-@dataclass(frozen=True)
-class ScenarioNames:
+class ScenarioNames(ScenarioWords):
     """Display names for the ids of a scenario and the teams of a run."""
 
-    scenario: Scenario
-    teams: Sequence[Team]
-    extra_injects: Sequence[Inject] = ()
-
-    @cached_property
-    def _team_names(self) -> dict[str, str]:
-        return {t.id: t.name for t in self.teams}
-
-    @cached_property
-    def _inject_titles(self) -> dict[str, str]:
-        titles = {i.id: i.title for i in self.scenario.injects}
-        titles.update((i.id, i.title) for i in self.extra_injects)
-        return titles
-
-    def actor(self, actor_id: str) -> str:
-        """The actor's short name (`SRSG`), or its id if the scenario does not know it."""
-        actor = self.scenario.actor_by_id.get(actor_id)
-        if actor is None:
-            return actor_id
-        return actor.short or actor.name
-
-    def actor_full(self, actor_id: str) -> str:
-        """`Full name (SHORT)`, or the full name alone when it is the short name."""
-        actor = self.scenario.actor_by_id.get(actor_id)
-        if actor is None:
-            return actor_id
-        if not actor.short or actor.short == actor.name:
-            return actor.name
-        return f"{actor.name} ({actor.short})"
-
-    def actors(self, actor_ids: Iterable[str], conjunction: str = "and") -> str:
-        """Short names joined for a sentence: `OCHA, UNHCR and WFP`."""
-        return join_words([self.actor(a) for a in actor_ids], conjunction)
+    def __init__(
+        self, scenario: Scenario, teams: Sequence[Team], extra_injects: Sequence[Inject] = ()
+    ) -> None:
+        super().__init__(scenario, teams)
+        self._inject_titles = {i.id: i.title for i in scenario.injects}
+        self._inject_titles.update((i.id, i.title) for i in extra_injects)
 
     def target(self, target_id: str) -> str:
         """A name from an inject's `to`: a team, an actor, or every team."""
@@ -69,24 +39,6 @@ class ScenarioNames:
     def targets(self, target_ids: Iterable[str]) -> str:
         """The names of an inject's addressees, joined."""
         return join_words([self.target(t) for t in target_ids])
-
-    def team(self, team_id: str) -> str:
-        """The team's name, or its id."""
-        return self._team_names.get(team_id, team_id)
-
-    def mechanism(self, mechanism_id: str) -> str:
-        """The forum's name, or its id."""
-        mechanism = self.scenario.mechanism_by_id.get(mechanism_id)
-        return mechanism_id if mechanism is None else mechanism.name
-
-    def mechanisms(self, mechanism_ids: Iterable[str], conjunction: str = "or") -> str:
-        """Forum names joined for a sentence."""
-        return join_words([self.mechanism(m) for m in mechanism_ids], conjunction)
-
-    def objective(self, objective_id: str) -> str:
-        """The objective's title, or its id."""
-        objective = self.scenario.objective_by_id.get(objective_id)
-        return objective_id if objective is None else objective.title
 
     def inject(self, inject_id: str) -> str:
         """`“Title” (id)`, or the id alone for an inject the names do not know."""

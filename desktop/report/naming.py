@@ -4,32 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from functools import cached_property
 
 from desktop.analysis.record import ExerciseRecord
+from desktop.domain.scenario import Scenario, Team
 from desktop.domain.times import MINUTES_PER_DAY, format_duration, format_stamp
 
 
-class Names:
-    """Display names for the ids of one exercise record; unknown ids print as themselves."""
+class ScenarioWords:
+    """Display names for a scenario's actors, forums and objectives and a run's teams;
+    unknown ids print as themselves. The report and the handouts build on it."""
 
-    def __init__(self, record: ExerciseRecord) -> None:
-        self._record = record
-
-    @cached_property
-    def _teams(self) -> dict[str, str]:
-        return {t.id: t.name for t in self._record.teams}
+    def __init__(self, scenario: Scenario, teams: Iterable[Team]) -> None:
+        self.scenario = scenario
+        self._team_names = {t.id: t.name for t in teams}
 
     def actor(self, actor_id: str) -> str:
         """The actor's short name (`SRSG`), or its id if the scenario does not know it."""
-        actor = self._record.actors.get(actor_id)
+        actor = self.scenario.actor_by_id.get(actor_id)
         if actor is None:
             return actor_id
         return actor.short or actor.name
 
     def actor_full(self, actor_id: str) -> str:
         """`Full name (SHORT)`, or the full name alone when it is the short name."""
-        actor = self._record.actors.get(actor_id)
+        actor = self.scenario.actor_by_id.get(actor_id)
         if actor is None:
             return actor_id
         if not actor.short or actor.short == actor.name:
@@ -42,13 +40,13 @@ class Names:
 
     def team(self, team_id: str) -> str:
         """The team's name, or its id."""
-        return self._teams.get(team_id, team_id)
+        return self._team_names.get(team_id, team_id)
 
     def mechanism(self, mechanism_id: str | None) -> str:
         """The forum's name, or its id; empty for no forum."""
         if mechanism_id is None:
             return ""
-        mechanism = self._record.scenario.mechanism_by_id.get(mechanism_id)
+        mechanism = self.scenario.mechanism_by_id.get(mechanism_id)
         return mechanism_id if mechanism is None else mechanism.name
 
     def mechanisms(self, mechanism_ids: Iterable[str], conjunction: str = "or") -> str:
@@ -57,8 +55,16 @@ class Names:
 
     def objective(self, objective_id: str) -> str:
         """The objective's title, or its id."""
-        objective = self._record.scenario.objective_by_id.get(objective_id)
+        objective = self.scenario.objective_by_id.get(objective_id)
         return objective_id if objective is None else objective.title
+
+
+class Names(ScenarioWords):
+    """Display names for the ids of one exercise record; unknown ids print as themselves."""
+
+    def __init__(self, record: ExerciseRecord) -> None:
+        super().__init__(record.scenario, record.teams)
+        self._record = record
 
     def inject(self, inject_id: str | None) -> str:
         """The inject's title, or its id; empty for none."""
