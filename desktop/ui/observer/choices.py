@@ -1,11 +1,14 @@
-"""Filling the observer's combo boxes without losing what the evaluator had chosen."""
+"""What the observer's two forms share: combo boxes refilled without losing the choice,
+tab order, and Ctrl+Return to record."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 
 def fill_combo(combo: QComboBox, items: Sequence[tuple[str, str | None]]) -> None:
@@ -21,3 +24,24 @@ def fill_combo(combo: QComboBox, items: Sequence[tuple[str, str | None]]) -> Non
         combo.setCurrentIndex(max(position, 0) if combo.count() else -1)
     if combo.currentData() != current:
         combo.currentIndexChanged.emit(combo.currentIndex())
+
+
+def chain_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Tab moves through `widgets` in the order given."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
+def record_on_ctrl_return(form: QWidget, button: QPushButton, what: str) -> None:
+    """Ctrl+Return (or Ctrl+Enter) anywhere in `form` presses `button` when it is enabled;
+    `what` names the action in Help → Keyboard shortcuts."""
+
+    def press() -> None:
+        if button.isEnabled():
+            button.click()
+
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), form)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setWhatsThis(what)
+        shortcut.activated.connect(press)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import commands as c
 from desktop.domain.enums import ObservationKind
 from desktop.ui.exercise_bridge import ExerciseBridge
-from desktop.ui.observer.choices import fill_combo
+from desktop.ui.observer.choices import chain_tab_order, fill_combo, record_on_ctrl_return
 from desktop.ui.observer.observation_model import kind_label
 
 
@@ -75,21 +74,19 @@ class ObservationForm(QGroupBox):
         form.addRow(self.tr("&Note:"), self.text_edit)
         form.addRow("", self.record_button)
 
-        for first, second in (
-            (self.team_combo, self.objective_combo),
-            (self.objective_combo, self.strength_radio),
-            (self.strength_radio, self.improvement_radio),
-            (self.improvement_radio, self.inject_combo),
-            (self.inject_combo, self.text_edit),
-            (self.text_edit, self.record_button),
-        ):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(
+            [
+                self.team_combo,
+                self.objective_combo,
+                self.strength_radio,
+                self.improvement_radio,
+                self.inject_combo,
+                self.text_edit,
+                self.record_button,
+            ]
+        )
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.setWhatsThis(self.tr("Record the observation"))
-            shortcut.activated.connect(self._on_shortcut_activated)
+        record_on_ctrl_return(self, self.record_button, self.tr("Record the observation"))
         self.team_combo.currentIndexChanged.connect(self._on_team_combo_changed)
         self.objective_combo.currentIndexChanged.connect(self._update_record_button)
         self._kinds.buttonToggled.connect(self._update_record_button)
@@ -166,7 +163,3 @@ class ObservationForm(QGroupBox):
     def _on_team_combo_changed(self) -> None:
         self._fill_injects()
         self._update_record_button()
-
-    def _on_shortcut_activated(self) -> None:
-        if self.record_button.isEnabled():
-            self.record_button.click()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import commands as c
 from desktop.ui.exercise_bridge import ExerciseBridge
-from desktop.ui.observer.choices import fill_combo
+from desktop.ui.observer.choices import chain_tab_order, fill_combo, record_on_ctrl_return
 from desktop.ui.observer.rating_selector_widget import RatingSelectorWidget
 
 
@@ -59,20 +58,18 @@ class RatingForm(QGroupBox):
         form.addRow(self.tr("N&ote:"), self.note_edit)
         form.addRow("", self.record_button)
 
-        for first, second in (
-            (self.team_combo, self.objective_combo),
-            (self.objective_combo, self.rating_selector),
-            (self.rating_selector, self.final_check),
-            (self.final_check, self.note_edit),
-            (self.note_edit, self.record_button),
-        ):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(
+            [
+                self.team_combo,
+                self.objective_combo,
+                self.rating_selector,
+                self.final_check,
+                self.note_edit,
+                self.record_button,
+            ]
+        )
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.setWhatsThis(self.tr("Record the rating"))
-            shortcut.activated.connect(self._on_shortcut_activated)
+        record_on_ctrl_return(self, self.record_button, self.tr("Record the rating"))
         self.team_combo.currentIndexChanged.connect(self._update_record_button)
         self.objective_combo.currentIndexChanged.connect(self._update_record_button)
         self.rating_selector.sig_rating_changed.connect(self._update_record_button)
