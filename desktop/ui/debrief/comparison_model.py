@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from desktop.analysis.compare import ComparisonTable
 from desktop.ui.debrief.roles import OBJECT_ROLE, SORT_ROLE
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.debrief.row_table_model import Index, RowTableModel
 
 
 def format_value(value: Any) -> str:
@@ -30,16 +29,11 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-class ComparisonModel(QAbstractTableModel):
+class ComparisonModel(RowTableModel[tuple[Any, ...]]):
     """A thin adapter over a `ComparisonTable`; `ObjectRole` gives the raw row tuple."""
-
-    SortRole = SORT_ROLE
-    ObjectRole = OBJECT_ROLE
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers: list[str] = []
-        self._rows: list[tuple[Any, ...]] = []
         self._keys = 0
 
     def set_table(self, table: ComparisonTable | None, runs: Sequence[str]) -> None:
@@ -53,29 +47,10 @@ class ComparisonModel(QAbstractTableModel):
             self._rows = [tuple(row) for row in table.rows]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+        row = self._row_at(index)
         column = index.column()
-        if not 0 <= column < len(row):
+        if row is None or not 0 <= column < len(row):
             return None
         value = row[column]
         if role == OBJECT_ROLE:

@@ -5,29 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.report.palette import STATUS_COLOURS
 from desktop.services.debrief_view import ExpectationRow
 from desktop.ui.debrief import texts
 from desktop.ui.debrief.roles import OBJECT_ROLE, SORT_ROLE
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.debrief.row_table_model import Index, RowTableModel
 
 STATUS_ORDER = {"met": 0, "partial": 1, "unmet": 2, "n/a": 3}
 
 
-class ExpectationModel(QAbstractTableModel):
+class ExpectationModel(RowTableModel[ExpectationRow]):
     """A thin adapter over `ExpectationRow`s; sort through a proxy on `SortRole`."""
 
-    SortRole = SORT_ROLE
-    ObjectRole = OBJECT_ROLE
     INJECT, TEAM, RELEASED, FIRST_RESPONSE, EXPECTATION, REASONS = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ExpectationRow] = []
         self._headers = (
             self.tr("Inject"),
             self.tr("Team"),
@@ -43,27 +39,10 @@ class ExpectationModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == OBJECT_ROLE:
             return row
