@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,8 +28,8 @@ from desktop.ui.start_page import StartPage
 
 if TYPE_CHECKING:
     from desktop.services.console import ConsoleService
-    from desktop.ui.backup_scheduler import BackupScheduler
     from desktop.ui.console.console_view import ConsoleView
+    from desktop.ui.document_copies import DocumentCopies
     from desktop.ui.document_opener import DocumentOpener
     from desktop.ui.exercise_bridge import ExerciseBridge
     from desktop.ui.workers import Task
@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.bridge: ExerciseBridge | None = None
         self._opener: DocumentOpener | None = None
         self._side_windows: list[QWidget] = []
-        self._backup: BackupScheduler | None = None
+        self._copies: DocumentCopies | None = None
         self.crash_handler: QObject | None = None
         self.warmed = False  # the console's modules are loaded (see startup.warm_up)
         self.warm_task: Task | None = None
@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         self._show_exercise_actions(True)
         self.settings.add_recent_document(str(service.path))
         self.setWindowTitle(f"{service.path.name} — {service.scenario.title} — Coherence")
-        self._start_backup()
+        self._start_copies()
         bridge.start_ticking()
         self.sig_document_opened.emit(str(service.path))
         if service.upgrade_backup is not None:
@@ -307,10 +307,10 @@ class MainWindow(QMainWindow):
         for window in self._side_windows:
             window.close()
         self._side_windows.clear()
-        if self._backup is not None:
-            self._backup.close()
-            self._backup.deleteLater()
-            self._backup = None
+        if self._copies is not None:
+            self._copies.close()
+            self._copies.deleteLater()
+            self._copies = None
         self.console, self.bridge = None, None
         try:
             console.close_exercise()
@@ -338,103 +338,28 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Coherence")
 
     def export_copy(self) -> None:
-        """Write a consistent copy of the open document where the user chooses.
+        """Write a consistent copy of the open document where the user chooses."""
+        if self._copies is not None:
+            self._copies.export_copy()
 
-        The copy is taken with SQLite's backup API into a local scratch file (quick),
-        then written to the chosen place in the background under a temporary name and
-        renamed, so a slow or pulled USB stick neither freezes the window nor leaves a
-        half-written document behind.
-        """
-        if self.bridge is None:
-            return
-        service = self.bridge.service
-        suggested = str(service.path.with_name(f"{service.path.stem}-copy.coherence"))
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export a copy"), suggested, self.tr(DOCUMENT_FILTER)
-        )
-        if not chosen:
-            return
-        import shutil
-        import tempfile
-
-        from desktop.ui.backup_scheduler import place_copy
-        from desktop.ui.messages import explain_failure
-        from desktop.ui.workers import run_task
-
-        target = Path(chosen)
-        scratch = Path(tempfile.mkdtemp(prefix="coherence-copy-")) / target.name
-        try:
-            service.backup_to(scratch)
-        except Exception as error:
-            if not explain_failure(self, self.tr("Copy not written"), error):
-                raise
-            return
-        self.statusBar().showMessage(self.tr("Writing a copy to {0}…").format(target))
-
-        def done(_result: object) -> None:
-            shutil.rmtree(scratch.parent, ignore_errors=True)
-            self.statusBar().showMessage(self.tr("Copy written to {0}").format(target), 8000)
-
-        def failed(error: BaseException) -> None:
-            shutil.rmtree(scratch.parent, ignore_errors=True)
-            self.statusBar().clearMessage()
-            QMessageBox.warning(
-                self,
-                self.tr("Copy not written"),
-                self.tr("The copy could not be written to {0}: {1}").format(target, error),
-            )
-
-        run_task(
-            lambda _progress: place_copy(scratch, target),
-            owner=self,
-            on_done=done,
-            on_error=failed,
-        )
-
-    def _start_backup(self) -> None:
-        from desktop.ui.backup_scheduler import BackupScheduler
+    def _start_copies(self) -> None:
+        from desktop.ui.document_copies import DocumentCopies
 
         assert self.bridge is not None
-        folder = self.settings.backup_folder()
-        scheduler = BackupScheduler(
-            self.bridge,
-            Path(folder) if folder else None,
-            self.settings.backup_interval_minutes(),
-            parent=self,
-        )
-        scheduler.sig_backed_up.connect(
-            lambda path, when: self.statusBar().showMessage(
-                self.tr("Backup written to {0} at {1}").format(path, when), 6000
-            )
-        )
-        scheduler.sig_failed.connect(
-            lambda message: self.statusBar().showMessage(
-                self.tr("Backup failed: {0}").format(message)
-            )
-        )
-        self._backup = scheduler
-        if not folder:
-            self.statusBar().showMessage(
-                self.tr(
-                    "Automatic backup is off. File → Automatic backup… copies this exercise "
-                    "to a second folder, such as a USB stick, every few minutes."
-                )
-            )
+        self._copies = DocumentCopies(self.bridge, self.settings, self)
+        self._copies.sig_message.connect(self._on_copies_message)
+        self._copies.announce()
+
+    def _on_copies_message(self, text: str, milliseconds: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, milliseconds)
+        else:
+            self.statusBar().clearMessage()
 
     def backup_settings(self) -> None:
         """Choose the folder (a USB stick) and interval of the automatic backup."""
-        from desktop.ui.backup_settings_dialog import BackupSettingsDialog
-
-        if self._backup is None:
-            return
-        dialog = BackupSettingsDialog(self._backup, self)
-        dialog.sig_settings_changed.connect(self._on_backup_settings_changed)
-        dialog.exec()
-
-    def _on_backup_settings_changed(self, folder: str, minutes: int) -> None:
-        self.settings.set_backup_folder(folder)
-        if minutes > 0:
-            self.settings.set_backup_interval_minutes(minutes)
+        if self._copies is not None:
+            self._copies.edit_settings()
 
     def print_handouts(self) -> None:
         """Print or save inject cards, team briefings and the evaluator guide."""
@@ -534,9 +459,3 @@ class MainWindow(QMainWindow):
             self.close_exercise()
         finally:
             event.accept()
-
-
-def open_soon(window: MainWindow, path: Path | None) -> None:
-    """After the window is on screen: open `path` (from the command line), if any."""
-    if path is not None:
-        QTimer.singleShot(0, lambda: window.open_document(path))
