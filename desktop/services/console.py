@@ -31,7 +31,7 @@ from desktop.services.console_views import (
     InjectDisplayStatus,
     InjectView,
 )
-from desktop.services.session import ExerciseSession, end_read
+from desktop.services.session import ExerciseSession
 from desktop.store import decision_pages
 from desktop.store.decision_pages import DecisionFilter, DecisionSort
 from desktop.store.snapshot import load_media
@@ -282,11 +282,8 @@ class ConsoleService:
 
     def media(self, name: str) -> bytes | None:
         """An attachment's bytes from the document's scenario snapshot."""
-        connection = self._session.document.connection
-        try:
+        with self._session.reading() as connection:
             return load_media(connection, name)
-        finally:
-            end_read(connection)
 
     # Records.
 
@@ -303,15 +300,8 @@ class ConsoleService:
         limit: int = 200,
     ) -> DecisionPage:
         """A page of the decision log, filtered and sorted by the document's database."""
-        connection = self._session.document.connection
-        try:
-            total = decision_pages.count_decisions(connection, criteria)
-            rows = decision_pages.decision_page(
-                connection, criteria, sort, descending, offset, limit
-            )
-        finally:
-            end_read(connection)
-        return DecisionPage(total, offset, tuple(_decision_item(row) for row in rows))
+        rows = self._decision_rows(criteria, sort, descending, offset, limit)
+        return DecisionPage(self.count_decisions(criteria), offset, rows)
 
     def decision_rows(
         self,
@@ -322,22 +312,26 @@ class ConsoleService:
         limit: int = 200,
     ) -> tuple[DecisionListItem, ...]:
         """A page of the decision log without counting the matches (for scrolling)."""
-        connection = self._session.document.connection
-        try:
+        return self._decision_rows(criteria, sort, descending, offset, limit)
+
+    def _decision_rows(
+        self,
+        criteria: DecisionFilter,
+        sort: DecisionSort,
+        descending: bool,
+        offset: int,
+        limit: int,
+    ) -> tuple[DecisionListItem, ...]:
+        with self._session.reading() as connection:
             rows = decision_pages.decision_page(
                 connection, criteria, sort, descending, offset, limit
             )
-        finally:
-            end_read(connection)
         return tuple(_decision_item(row) for row in rows)
 
     def count_decisions(self, criteria: DecisionFilter) -> int:
         """How many decisions match `criteria`."""
-        connection = self._session.document.connection
-        try:
+        with self._session.reading() as connection:
             return decision_pages.count_decisions(connection, criteria)
-        finally:
-            end_read(connection)
 
     def observations(self) -> tuple[Observation, ...]:
         """Every observation, in the order entered (voided ones included)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -221,13 +222,20 @@ class ExerciseSession:
             end_read(connection)
         self._stale = False
 
-    def events(self, after_seq: int = 0) -> Iterator[Event]:
-        """The exercise log from the document."""
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """The document's connection for queries; the read ends afterwards, so no old
+        snapshot is held against the next write."""
         connection = self.document.connection
         try:
-            yield from event_log.read_events(connection, after_seq)
+            yield connection
         finally:
             end_read(connection)
+
+    def events(self, after_seq: int = 0) -> Iterator[Event]:
+        """The exercise log from the document."""
+        with self.reading() as connection:
+            yield from event_log.read_events(connection, after_seq)
 
 
 def _rebuild(connection: Connection, path: Path) -> Exercise:
